@@ -1,1 +1,4 @@
-return 0;
+using Comity.Node.Hosting;
+
+var app = ComityNodeHost.Build(args);
+await app.RunAsync();

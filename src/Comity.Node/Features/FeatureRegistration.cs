@@ -1,0 +1,18 @@
+using Comity.Node.Features.Account;
+
+namespace Comity.Node.Features;
+
+/// <summary>Each area registers its services and maps its endpoints from its own folder.</summary>
+internal static class FeatureRegistration
+{
+    public static IServiceCollection AddComityFeatures(this IServiceCollection services)
+    {
+        services.AddAccount();
+        return services;
+    }
+
+    public static void MapComityFeatures(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapAccount();
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using Comity.Node.Api;
+using Comity.Node.Features;
+using Comity.Node.Identity;
+using Comity.Node.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Comity.Node.Ui;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+
+namespace Comity.Node.Hosting;
+
+/// <summary>Builds and runs one Comity node from configuration.</summary>
+public static class ComityNodeHost
+{
+    /// <summary>The cookie that holds the user's chosen UI language.</summary>
+    public const string CultureCookie = ".Comity.Culture";
+
+    /// <summary>
+    /// Builds a node. <paramref name="configure"/> runs after the defaults (appsettings, environment
+    /// variables, command line) so that callers such as <c>comity demo</c> and tests can add their own.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
+        builder.WebHost.UseStaticWebAssets();
+        configure?.Invoke(builder);
+        builder.AddComityNode();
+
+        var app = builder.Build();
+        app.MapComityNode();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddComityNode(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(NodeOptions.Section);
+        var node = section.Get<NodeOptions>() ?? new NodeOptions();
+        if (section["Url"] is { Length: > 0 } url)
+        {
+            builder.WebHost.UseUrls(url);
+        }
+
+        var services = builder.Services;
+        services.AddOptions<NodeOptions>().Bind(section).ValidateDataAnnotations().Validate(
+            o => o.Role == NodeRole.Secretariat || !string.IsNullOrEmpty(o.StateCode),
+            "Comity:StateCode is required on a State node.").ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IIdGenerator, UuidV7Generator>();
+        services.AddComityStorage(node);
+        services.AddDataProtection()
+            .SetApplicationName("comity-" + (node.Role == NodeRole.Secretariat ? "UN" : node.StateCode))
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(node.DataFolder), "data-protection")));
+        services.AddComityIdentity();
+        services.AddComityApi();
+        services.AddComityUi();
+        services.AddComityObservability();
+        services.AddComityFeatures();
+        return builder;
+    }
+
+    public static WebApplication MapComityNode(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Operations);
+
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Comity API").WithOpenApiRoutePattern("/api/v1/openapi.json")).AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
+        app.MapComityFeatures(api);
+        app.MapComityUi();
+        return app;
+    }
+
+    private static void AddComityObservability(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddMeter(ComityMetrics.MeterName)
+            .AddPrometheusExporter());
+        services.AddSingleton<ComityMetrics>();
+    }
+
+    private static void AddComityApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddTraceId);
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Comity node API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "The API of one Comity node. Errors are RFC 9457 problem documents. Authenticate with a personal access token: Authorization: Bearer cmt_…";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+    }
+
+    internal static readonly CultureInfo[] SupportedCultures =
+        [.. new[] { "en", "fr", "es", "ru", "ar", "zh-Hans" }.Select(CultureInfo.GetCultureInfo)];
+
+    private static void AddComityUi(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            o.ApplyCurrentCultureToResponseHeaders = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = CultureCookie },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+    }
+
+    private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
+        where T : class
+    {
+        if (!services.Any(d => d.ServiceType == typeof(T)))
+        {
+            services.AddSingleton(instance);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Comity.Node.Identity;
+
+/// <summary>Adds the display name, office and MFA state to the signed-in principal.</summary>
+internal sealed class ComityClaimsPrincipalFactory(
+    UserManager<ComityUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ComityUser, IdentityRole>(users, roles, options)
+{
+    public const string DisplayNameClaim = "comity:name";
+    public const string OfficeClaim = "comity:office";
+    public const string DemoClaim = "comity:demo";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ComityUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName.Length > 0 ? user.DisplayName : user.UserName ?? ""));
+        if (user.OfficeId is { } office)
+        {
+            identity.AddClaim(new Claim(OfficeClaim, office.ToString()));
+        }
+
+        if (user.IsDemo)
+        {
+            identity.AddClaim(new Claim(DemoClaim, "true"));
+        }
+
+        identity.AddClaim(new Claim(IdentityRegistration.MfaClaim, user.TwoFactorEnabled ? "enrolled" : "missing"));
+        return identity;
+    }
+}

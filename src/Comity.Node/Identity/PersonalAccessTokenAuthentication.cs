@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Comity.Node.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Comity.Node.Identity;
+
+/// <summary>Authenticates <c>Authorization: Bearer cmt_…</c> with a personal access token.</summary>
+internal sealed class PersonalAccessTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ComityDbContext db,
+    IUserClaimsPrincipalFactory<ComityUser> principals,
+    TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "PersonalAccessToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        if (!PersonalAccessTokens.LooksLikeToken(token))
+        {
+            return AuthenticateResult.Fail("The bearer token is not a Comity personal access token.");
+        }
+
+        var hash = PersonalAccessTokens.Hash(token);
+        var now = time.GetUtcNow();
+        var record = await db.PersonalAccessTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.SecretHash == hash, Context.RequestAborted);
+        if (record?.User is null || record.RevokedAt is not null || (record.ExpiresAt is { } expires && expires <= now))
+        {
+            return AuthenticateResult.Fail("The personal access token is unknown, revoked or expired.");
+        }
+
+        if (record.User.LockoutEnd is { } lockout && lockout > now)
+        {
+            return AuthenticateResult.Fail("The account is locked.");
+        }
+
+        if (record.LastUsedAt is null || now - record.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            record.LastUsedAt = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+
+        var principal = await principals.CreateAsync(record.User);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("pat", record.Id.ToString()));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, SchemeName)), SchemeName));
+    }
+}
+
+/// <summary>Creates personal access tokens and hashes them for storage.</summary>
+public static class PersonalAccessTokens
+{
+    public const string TokenPrefix = "cmt_";
+
+    public static bool LooksLikeToken(string token) =>
+        token.StartsWith(TokenPrefix, StringComparison.Ordinal) && token.Length is > 20 and < 200;
+
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>A new random token: <c>cmt_</c> and 32 random bytes in base64url.</summary>
+    public static string NewSecret() =>
+        TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>Issues and revokes personal access tokens.</summary>
+internal sealed class PersonalAccessTokenService(ComityDbContext db, Hosting.IIdGenerator ids, TimeProvider time)
+{
+    public async Task<(PersonalAccessToken Record, string Secret)> IssueAsync(
+        string userId, string name, TimeSpan? lifetime, CancellationToken cancellationToken)
+    {
+        var secret = PersonalAccessTokens.NewSecret();
+        var now = time.GetUtcNow();
+        var record = new PersonalAccessToken
+        {
+            Id = ids.NewId(),
+            UserId = userId,
+            Name = name,
+            Prefix = secret[..10],
+            SecretHash = PersonalAccessTokens.Hash(secret),
+            CreatedAt = now,
+            ExpiresAt = lifetime is { } l ? now + l : null,
+        };
+        db.PersonalAccessTokens.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return (record, secret);
+    }
+}

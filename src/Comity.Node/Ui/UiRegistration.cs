@@ -1,0 +1,31 @@
+using Comity.Node.Hosting;
+using Microsoft.AspNetCore.Localization;
+
+namespace Comity.Node.Ui;
+
+internal static class UiRegistration
+{
+    public static void MapComityUi(this WebApplication app)
+    {
+        app.MapRazorComponents<App>().AllowAnonymous();
+
+        // Unknown addresses are 404s for everyone, not a sign-in prompt.
+        app.MapFallback(() => Api.Problems.NotFound("http.not-found", "There is nothing at this address.")).AllowAnonymous();
+
+        // The language switcher posts here; the choice is kept in a cookie for a year.
+        app.MapPost("/culture", (HttpContext context, string culture, string? returnUrl) =>
+        {
+            var supported = ComityNodeHost.SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+            if (supported is null)
+            {
+                return Api.Problems.Validation([new Api.ProblemError("culture", "ui.unsupported-culture", "Choose one of: " + string.Join(", ", ComityNodeHost.SupportedCultures.Select(c => c.Name)) + ".")]);
+            }
+
+            context.Response.Cookies.Append(
+                ComityNodeHost.CultureCookie,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(supported)),
+                new CookieOptions { Expires = DateTimeOffset.UnixEpoch.AddYears(100), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        }).AllowAnonymous().DisableAntiforgery();
+    }
+}
