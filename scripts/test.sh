@@ -109,7 +109,14 @@ fi
 chromium_path=$(find_chromium) || die "Chromium not found after installation"
 export COMITY_CHROMIUM=$chromium_path
 
-# --- 2. Throwaway PostgreSQL ----------------------------------------------------------
+# --- 2. Build once (before starting anything that needs cleaning up) ---------------------
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+t0=$(now)
+log "dotnet build $target -c Release"
+dotnet build "$target" -c Release -nologo -clp:ErrorsOnly
+log "built in $(( $(now) - t0 ))s"
+
+# --- 3. Throwaway PostgreSQL ----------------------------------------------------------
 pg_tmp=""
 pg_bindir=""
 as_pg() {
@@ -164,27 +171,21 @@ if [[ $need_pg == 1 ]]; then
   "$pg_bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_tmp" -p "$pg_port" -U postgres -d postgres \
     -c "CREATE ROLE comity LOGIN SUPERUSER PASSWORD '$pg_password';" >/dev/null
   export COMITY_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=comity;Password=$pg_password;Database=postgres"
-  log "PostgreSQL $("$pg_bindir/postgres" --version | awk '{print $NF}') on 127.0.0.1:$pg_port (started in $(( $(now) - t0 ))s)"
+  log "PostgreSQL $("$pg_bindir/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$pg_port (started in $(( $(now) - t0 ))s)"
 fi
 
-# --- 3. Build once, then test ---------------------------------------------------------
+# --- 4. Test ------------------------------------------------------------------------------
 results_dir="$repo_root/artifacts/test-results"
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-t0=$(now)
-log "dotnet build $target -c Release"
-dotnet build "$target" -c Release -nologo -clp:ErrorsOnly
-log "built in $(( $(now) - t0 ))s"
 
 t0=$(now)
 log "dotnet test $target -c Release --no-build $*"
 set +e
-dotnet test "$target" -c Release --no-build -nologo \
-  -maxcpucount:"${COMITY_TEST_MAXCPU:-1}" \
+dotnet test "$target" -c Release --no-build -nologo -p:IsTestingPlatformApplication=false \
+  -maxcpucount:"${COMITY_TEST_MAXCPU:-2}" \
   --results-directory "$results_dir" \
-  --logger "trx;LogFilePrefix=comity" \
+  --logger trx \
   --logger "console;verbosity=${COMITY_TEST_VERBOSITY:-minimal}" \
   --blame-hang-timeout "${COMITY_TEST_HANG_TIMEOUT:-10m}" \
   "$@"
@@ -192,7 +193,7 @@ test_rc=$?
 set -e
 log "tests ran in $(( $(now) - t0 ))s (dotnet test exit code $test_rc)"
 
-# --- 4. Summary from the TRX files ------------------------------------------------------
+# --- 5. Summary from the TRX files ------------------------------------------------------
 total=0 executed=0 passed=0 failed=0 notrun=0
 shopt -s nullglob globstar
 trx_files=("$results_dir"/**/*.trx)
