@@ -28,6 +28,9 @@ public static class ComityNodeHost
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+
+            // The web assets are the node library's, whichever executable hosts it (the CLI, a test).
+            ApplicationName = typeof(ComityNodeHost).Assembly.GetName().Name,
         });
         builder.Host.UseDefaultServiceProvider(o =>
         {

@@ -1,5 +1,7 @@
 using Xunit;
 
+using Comity.Node.Hosting;
+
 namespace Comity.Testing.Databases;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
+using Comity.Node.Hosting;
+
 namespace Comity.Testing.Databases;
 
 /// <summary>
