@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(Comity.Browser.Tests.BrowserFixture))]
+
+namespace Comity.Browser.Tests;
+
+/// <summary>
+/// One headless Chromium for the whole test assembly: Debian's build, found through
+/// <c>COMITY_CHROMIUM</c> (set by scripts/test.sh) or <c>/usr/bin/chromium</c>.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable("COMITY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {executable}. Run scripts/test.sh (as root it installs Debian's chromium), or set COMITY_CHROMIUM.");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+            ],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+    }
+
+    /// <summary>
+    /// A new browser context, optionally authenticated with a personal access token sent on
+    /// every request (the node accepts it for pages as for the API).
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, string? token = null, string locale = "en-US") =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ExtraHTTPHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
+        });
+}
