@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using Comity.Node.Hosting;
+using Comity.Node.Identity;
+using Comity.Testing.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comity.Node.Tests.Security;
+
+/// <summary>
+/// Every endpoint the node maps has an expected outcome for every role; an endpoint added without
+/// an entry here fails the build of trust. Anonymous callers get 401, signed-in callers without
+/// the policy's role get 403, and callers with it get past authorization (any other status).
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private const string Anonymous = "anonymous";
+
+    /// <summary>Who may call what. <c>null</c> roles: anyone, signed in or not.</summary>
+    private static readonly Dictionary<string, string[]?> Matrix = new(StringComparer.Ordinal)
+    {
+        ["ANY /health/live"] = null,
+        ["ANY /health/ready"] = null,
+        ["ANY /metrics"] = [Roles.NodeAdmin, Roles.Auditor],
+        ["GET /api/v1/openapi.json"] = null,
+        ["GET /api/reference/{documentName?}"] = null,
+        ["GET /api/reference/scalar.js"] = null,
+        ["GET /api/reference/scalar.aspnetcore.js"] = null,
+        ["GET /api/reference/favicon.svg"] = null,
+        ["GET /{**path:file}"] = [.. Roles.All],
+        ["HEAD /{**path:file}"] = [.. Roles.All],
+        ["ANY /{*path:nonfile}"] = null,
+        ["GET /_framework/opaque-redirect"] = null,
+        ["POST /culture"] = null,
+        ["GET /api/v1/me"] = [.. Roles.All],
+        ["GET /api/v1/tokens"] = [.. Roles.All],
+        ["POST /api/v1/tokens"] = [.. Roles.All],
+        ["DELETE /api/v1/tokens/{id:guid}"] = [.. Roles.All],
+    };
+
+    /// <summary>
+    /// Endpoints outside this matrix by design: UI pages (each declares [Authorize] or [AllowAnonymous]
+    /// and is covered by page tests) and the node's own static web assets (stylesheets, public).
+    /// </summary>
+    private static bool IsOutOfScope(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null
+        || endpoint.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))
+        || endpoint.DisplayName?.Contains("comity.", StringComparison.Ordinal) == true;
+
+    private TestNode node = null!;
+
+    public async ValueTask InitializeAsync() =>
+        node = await TestNode.StartAsync(new TestNodeOptions { Role = NodeRole.Secretariat, StateCode = null });
+
+    public async ValueTask DisposeAsync() => await node.DisposeAsync();
+
+    [Fact]
+    public void EveryEndpoint_HasAnEntryInTheMatrixAndAnAuthorizationRule()
+    {
+        var endpoints = MappedEndpoints();
+
+        var unlisted = endpoints.Keys.Where(k => !Matrix.ContainsKey(k)).ToList();
+        var stale = Matrix.Keys.Where(k => !endpoints.ContainsKey(k)).ToList();
+        var withoutRule = endpoints
+            .Where(e => e.Value.Metadata.GetMetadata<IAllowAnonymous>() is null && !e.Value.Metadata.GetOrderedMetadata<IAuthorizeData>().Any())
+            // The static-assets development fallback takes no conventions; the node's fallback policy (signed in) covers it.
+            .Where(e => e.Value.DisplayName != "Fallback {**path:file}")
+            .Select(e => $"{e.Key} ({e.Value.DisplayName})")
+            .ToList();
+
+        Assert.True(unlisted.Count == 0, "Endpoints without an expected outcome: " + string.Join(", ", unlisted));
+        Assert.True(stale.Count == 0, "Matrix entries with no endpoint: " + string.Join(", ", stale));
+        Assert.True(withoutRule.Count == 0, "Endpoints without an explicit authorization rule: " + string.Join(", ", withoutRule));
+    }
+
+    public static TheoryData<string> Callers() => new([Anonymous, .. Roles.All]);
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task EveryEndpoint_RefusesExactlyTheCallersItShould(string caller)
+    {
+        using var client = caller == Anonymous ? node.CreateClient() : await node.CreateClientForAsync("matrix-" + caller, caller);
+        var failures = new List<string>();
+
+        foreach (var (key, allowed) in Matrix.Where(m => m.Key.Split(' ')[1].StartsWith("/api/v1", StringComparison.Ordinal) || m.Key == "ANY /metrics"))
+        {
+            var (method, path) = Concrete(key.Replace("ANY ", "GET ", StringComparison.Ordinal));
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            }
+
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            var status = response.StatusCode;
+            var expected = allowed is null ? "allowed"
+                : caller == Anonymous ? "401"
+                : allowed.Contains(caller) ? "allowed" : "403";
+            var ok = expected switch
+            {
+                "401" => status == HttpStatusCode.Unauthorized,
+                "403" => status == HttpStatusCode.Forbidden,
+                _ => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden),
+            };
+            if (!ok)
+            {
+                failures.Add($"{key} as {caller}: expected {expected}, got {(int)status}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private Dictionary<string, RouteEndpoint> MappedEndpoints()
+    {
+        var result = new Dictionary<string, RouteEndpoint>(StringComparer.Ordinal);
+        foreach (var source in node.Services.GetServices<EndpointDataSource>())
+        {
+            foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+            {
+                if (IsOutOfScope(endpoint))
+                {
+                    continue;
+                }
+
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+                foreach (var method in methods)
+                {
+                    result[$"{method} {"/" + endpoint.RoutePattern.RawText!.TrimStart('/')}"] = endpoint;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Fills route parameters with values that pass their constraints.</summary>
+    private static (string Method, string Path) Concrete(string key)
+    {
+        var parts = key.Split(' ');
+        var path = System.Text.RegularExpressions.Regex.Replace(parts[1], @"\{([^}:?]+)(:[^}]+)?\??\}", m =>
+            m.Groups[2].Value.Contains("guid", StringComparison.Ordinal) ? "0190a0b0-0000-7000-8000-000000000000" : "XX");
+        return (parts[0], path);
+    }
+}
