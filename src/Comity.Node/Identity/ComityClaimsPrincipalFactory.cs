@@ -29,7 +29,12 @@ internal sealed class ComityClaimsPrincipalFactory(
             identity.AddClaim(new Claim(DemoClaim, "true"));
         }
 
-        identity.AddClaim(new Claim(IdentityRegistration.MfaClaim, user.TwoFactorEnabled ? "enrolled" : "missing"));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(IdentityRegistration.MustChangePasswordClaim, "true"));
+        }
+
+        identity.AddClaim(new Claim(IdentityRegistration.MfaClaim, user.TwoFactorEnabled ? IdentityRegistration.MfaEnrolled : IdentityRegistration.MfaMissing));
         return identity;
     }
 }

@@ -1,4 +1,5 @@
 using Comity.Node.Hosting;
+using Comity.Node.Ui.Account;
 using Microsoft.AspNetCore.Localization;
 
 namespace Comity.Node.Ui;
@@ -8,6 +9,7 @@ internal static class UiRegistration
     public static void MapComityUi(this WebApplication app)
     {
         app.MapRazorComponents<App>().AllowAnonymous();
+        app.MapAccountUi();
 
         // Unknown addresses are 404s for everyone, not a sign-in prompt.
         app.MapFallback(() => Api.Problems.NotFound("http.not-found", "There is nothing at this address.")).AllowAnonymous();
