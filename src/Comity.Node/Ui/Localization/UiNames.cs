@@ -36,6 +36,10 @@ internal static class UiNames
         _ => role.ToString(),
     };
 
+    /// <summary>The node's configured display name, or its role and State in the viewer's language.</summary>
+    public static string NodeName(IStringLocalizer<UiText> text, NodeOptions node) =>
+        node.DisplayName ?? (node.Role == Hosting.NodeRole.Secretariat ? text["NodeRoleSecretariat"] : text["NodeRoleState"] + " " + node.StateCode);
+
     /// <summary>An instant for display: the viewer's language, in UTC (stored values stay invariant).</summary>
     public static string Utc(IStringLocalizer<UiText> text, DateTimeOffset instant) =>
         text["UtcSuffix", instant.UtcDateTime.ToString("g", System.Globalization.CultureInfo.CurrentCulture)];
