@@ -166,6 +166,19 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
     }
 
+    [Fact]
+    public async Task DemoUser_OnRealNode_StillNeedsMfa()
+    {
+        await using var node = await TestNode.StartAsync();
+        await node.CreateUserAsync("demo-duty", new TestUser { Demo = true });
+        using var browser = new Browser(node);
+
+        using var signIn = await browser.SignInAsync("demo-duty", TestNode.TestPassword);
+        using var home = await browser.GetAsync("/");
+
+        Assert.Equal(SecondFactorRequirement.EnrolPath, Browser.Location(home));
+    }
+
     [Theory]
     [InlineData("//evil.example")]
     [InlineData("https://evil.example")]
