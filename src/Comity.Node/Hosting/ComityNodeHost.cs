@@ -80,6 +80,7 @@ public static class ComityNodeHost
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseMiddleware<SecondFactorRequirement>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();

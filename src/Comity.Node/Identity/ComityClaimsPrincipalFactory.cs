@@ -8,7 +8,8 @@ namespace Comity.Node.Identity;
 internal sealed class ComityClaimsPrincipalFactory(
     UserManager<ComityUser> users,
     RoleManager<IdentityRole> roles,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<Hosting.NodeOptions> node)
     : UserClaimsPrincipalFactory<ComityUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayNameClaim = "comity:name";
@@ -24,12 +25,18 @@ internal sealed class ComityClaimsPrincipalFactory(
             identity.AddClaim(new Claim(OfficeClaim, office.ToString()));
         }
 
-        if (user.IsDemo)
+        // A demo account on a node that holds real data gets no demo privileges (no MFA exemption).
+        if (user.IsDemo && node.Value.Demo)
         {
             identity.AddClaim(new Claim(DemoClaim, "true"));
         }
 
-        identity.AddClaim(new Claim(IdentityRegistration.MfaClaim, user.TwoFactorEnabled ? "enrolled" : "missing"));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(IdentityRegistration.MustChangePasswordClaim, "true"));
+        }
+
+        identity.AddClaim(new Claim(IdentityRegistration.MfaClaim, user.TwoFactorEnabled ? IdentityRegistration.MfaEnrolled : IdentityRegistration.MfaMissing));
         return identity;
     }
 }

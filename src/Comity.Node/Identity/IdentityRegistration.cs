@@ -17,6 +17,15 @@ internal static class IdentityRegistration
     /// <summary>Claim set on users who still have to enrol a second factor.</summary>
     public const string MfaClaim = "comity:mfa";
 
+    /// <summary>Value of <see cref="MfaClaim"/> for users with a second factor.</summary>
+    public const string MfaEnrolled = "enrolled";
+
+    /// <summary>Value of <see cref="MfaClaim"/> for users without one.</summary>
+    public const string MfaMissing = "missing";
+
+    /// <summary>Claim set (to <c>true</c>) on users who must choose a new password before anything else.</summary>
+    public const string MustChangePasswordClaim = "comity:must-change-password";
+
     public static IServiceCollection AddComityIdentity(this IServiceCollection services)
     {
         services.AddAuthentication(o =>
@@ -63,7 +72,8 @@ internal static class IdentityRegistration
             .AddEntityFrameworkStores<ComityDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ComityClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TimeProviderAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -101,4 +101,22 @@ internal sealed class PersonalAccessTokenService(ComityDbContext db, Hosting.IId
         await db.SaveChangesAsync(cancellationToken);
         return (record, secret);
     }
+
+    /// <summary>Revokes one of the user's tokens; false when the user has no token with this id.</summary>
+    public async Task<bool> RevokeAsync(string userId, Guid id, CancellationToken cancellationToken)
+    {
+        var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        token.RevokedAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The user's tokens, oldest first (never their secrets).</summary>
+    public Task<List<PersonalAccessToken>> ListAsync(string userId, CancellationToken cancellationToken) =>
+        db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
 }

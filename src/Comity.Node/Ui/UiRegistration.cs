@@ -1,4 +1,5 @@
 using Comity.Node.Hosting;
+using Comity.Node.Ui.Account;
 using Microsoft.AspNetCore.Localization;
 
 namespace Comity.Node.Ui;
@@ -8,13 +9,18 @@ internal static class UiRegistration
     public static void MapComityUi(this WebApplication app)
     {
         app.MapRazorComponents<App>().AllowAnonymous();
+        app.MapAccountUi();
 
         // Unknown addresses are 404s for everyone, not a sign-in prompt.
         app.MapFallback(() => Api.Problems.NotFound("http.not-found", "There is nothing at this address.")).AllowAnonymous();
 
-        // The language switcher posts here; the choice is kept in a cookie for a year.
-        app.MapPost("/culture", (HttpContext context, string culture, string? returnUrl) =>
+        // The language switcher (a plain HTML form, so form fields; the query string works too) posts
+        // here; the choice is kept in a cookie.
+        app.MapPost("/culture", async (HttpContext context) =>
         {
+            var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+            string culture = form?["culture"].FirstOrDefault() ?? context.Request.Query["culture"].FirstOrDefault() ?? "";
+            string? returnUrl = form?["returnUrl"].FirstOrDefault() ?? context.Request.Query["returnUrl"].FirstOrDefault();
             var supported = ComityNodeHost.SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
             if (supported is null)
             {
@@ -25,7 +31,7 @@ internal static class UiRegistration
                 ComityNodeHost.CultureCookie,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(supported)),
                 new CookieOptions { Expires = DateTimeOffset.UnixEpoch.AddYears(100), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            return Results.LocalRedirect(Account.LocalUrls.OrHome(returnUrl));
         }).AllowAnonymous().DisableAntiforgery();
     }
 }

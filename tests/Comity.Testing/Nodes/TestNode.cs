@@ -157,6 +157,49 @@ public sealed class TestNode : IAsyncDisposable
 
     public const string TestPassword = "correct horse battery staple";
 
+    /// <summary>
+    /// An anonymous client that behaves like a browser for sign-in tests: keeps cookies (also on the
+    /// in-memory test server) and does not follow redirects, so tests see each one.
+    /// </summary>
+    public HttpClient CreateBrowserClient()
+    {
+        if (app.Services.GetRequiredService<IServer>() is TestServer server)
+        {
+            var cookies = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(new System.Net.CookieContainer())
+            {
+                InnerHandler = server.CreateHandler(),
+            };
+            return new HttpClient(cookies) { BaseAddress = BaseAddress };
+        }
+
+        return CreateClient();
+    }
+
+    /// <summary>
+    /// Creates a user who signs in with <see cref="TestPassword"/>: by default without a second
+    /// factor, so the UI's enrolment flow can be tested. Returns the user's id.
+    /// </summary>
+    public async Task<string> CreateUserAsync(string userName, TestUser? options = null, params string[] roles)
+    {
+        options ??= new TestUser();
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ComityUser>>();
+        var user = new ComityUser
+        {
+            UserName = userName,
+            DisplayName = options.DisplayName ?? userName,
+            IsDemo = options.Demo,
+            MustChangePassword = options.MustChangePassword,
+        };
+        Check(await users.CreateAsync(user, TestPassword));
+        foreach (var role in roles)
+        {
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        return user.Id;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -179,6 +222,17 @@ public sealed class TestNode : IAsyncDisposable
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
     }
+}
+
+/// <summary>How <see cref="TestNode.CreateUserAsync"/> creates a user.</summary>
+public sealed record TestUser
+{
+    public string? DisplayName { get; init; }
+
+    /// <summary>A demo user (<see cref="ComityUser.IsDemo"/>): needs no second factor on a demo node.</summary>
+    public bool Demo { get; init; }
+
+    public bool MustChangePassword { get; init; }
 }
 
 /// <summary>Captures the first-run administrator notice instead of printing it.</summary>

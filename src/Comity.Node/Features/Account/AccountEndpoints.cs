@@ -45,6 +45,11 @@ internal static class AccountEndpoints
 
         group.MapPost("/tokens", async (CreateTokenRequest request, ClaimsPrincipal principal, UserManager<ComityUser> users, PersonalAccessTokenService tokens, CancellationToken ct) =>
         {
+            if (!SecondFactorRequirement.HasSecondFactorOrIsDemo(principal))
+            {
+                return MfaRequired();
+            }
+
             var errors = new List<ProblemError>();
             if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 128)
             {
@@ -66,26 +71,21 @@ internal static class AccountEndpoints
             return Results.Created($"/api/v1/tokens/{record.Id}", new CreatedToken(record.Id, record.Name, secret, record.ExpiresAt));
         })
         .WithName("CreateToken")
-        .WithSummary("Create a personal access token. The secret is returned once.")
+        .WithSummary("Create a personal access token. The secret is returned once. Requires an enrolled second factor (demo users excepted).")
         .RequireAuthorization(Policies.SignedIn);
 
-        group.MapDelete("/tokens/{id:guid}", async (Guid id, ClaimsPrincipal principal, UserManager<ComityUser> users, ComityDbContext db, TimeProvider time, CancellationToken ct) =>
-        {
-            var userId = users.GetUserId(principal);
-            var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, ct);
-            if (token is null)
-            {
-                return Problems.NotFound("token.not-found", "You have no token with this id.");
-            }
-
-            token.RevokedAt ??= time.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-            return Results.NoContent();
-        })
+        group.MapDelete("/tokens/{id:guid}", async (Guid id, ClaimsPrincipal principal, UserManager<ComityUser> users, PersonalAccessTokenService tokens, CancellationToken ct) =>
+            await tokens.RevokeAsync(users.GetUserId(principal)!, id, ct)
+                ? Results.NoContent()
+                : Problems.NotFound("token.not-found", "You have no token with this id."))
         .WithName("RevokeToken")
         .WithSummary("Revoke one of the caller's personal access tokens.")
         .RequireAuthorization(Policies.SignedIn);
     }
+
+    /// <summary>The refusal when a user without a second factor tries something that needs one.</summary>
+    public static IResult MfaRequired() =>
+        Problems.Simple(StatusCodes.Status403Forbidden, "account.mfa-required", "Forbidden.", "Enrol a second factor (an authenticator app) first.");
 }
 
 public sealed record MeResponse(string UserName, string DisplayName, IReadOnlyList<string> Roles, bool MfaEnrolled, bool Demo);

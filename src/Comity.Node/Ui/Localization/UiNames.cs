@@ -1,0 +1,46 @@
+using Comity.Node.Hosting;
+using Comity.Node.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Comity.Node.Ui.Localization;
+
+/// <summary>Display names for values the UI shows: roles, node roles and the six languages.</summary>
+internal static class UiNames
+{
+    /// <summary>Each official language named in itself, so a reader finds theirs whatever the page language.</summary>
+    public static IReadOnlyList<(string Code, string Name)> Languages { get; } =
+    [
+        ("en", "English"),
+        ("fr", "Français"),
+        ("es", "Español"),
+        ("ru", "Русский"),
+        ("ar", "العربية"),
+        ("zh-Hans", "中文"),
+    ];
+
+    public static string Role(IStringLocalizer<UiText> text, string role) => role switch
+    {
+        Roles.DutyOfficer => text["RoleDutyOfficer"],
+        Roles.Prosecutor => text["RoleProsecutor"],
+        Roles.CentralAuthorityOfficer => text["RoleCentralAuthorityOfficer"],
+        Roles.Auditor => text["RoleAuditor"],
+        Roles.NodeAdmin => text["RoleNodeAdmin"],
+        Roles.SecretariatOfficer => text["RoleSecretariatOfficer"],
+        _ => role,
+    };
+
+    public static string NodeRole(IStringLocalizer<UiText> text, NodeRole role) => role switch
+    {
+        Hosting.NodeRole.State => text["NodeRoleState"],
+        Hosting.NodeRole.Secretariat => text["NodeRoleSecretariat"],
+        _ => role.ToString(),
+    };
+
+    /// <summary>The node's configured display name, or its role and State in the viewer's language.</summary>
+    public static string NodeName(IStringLocalizer<UiText> text, NodeOptions node) =>
+        node.DisplayName ?? (node.Role == Hosting.NodeRole.Secretariat ? text["NodeRoleSecretariat"] : text["NodeRoleState"] + " " + node.StateCode);
+
+    /// <summary>An instant for display: the viewer's language, in UTC (stored values stay invariant).</summary>
+    public static string Utc(IStringLocalizer<UiText> text, DateTimeOffset instant) =>
+        text["UtcSuffix", instant.UtcDateTime.ToString("g", System.Globalization.CultureInfo.CurrentCulture)];
+}
