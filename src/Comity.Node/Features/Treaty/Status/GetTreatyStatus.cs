@@ -49,7 +49,7 @@ public sealed record TimelineEntry(DateOnly Date, string Participant, Instrument
 public sealed record TreatyThreshold(string Name, DateOnly Date, string Basis);
 
 /// <summary>The counts on one day, for the chart.</summary>
-internal sealed record StatusPoint(LocalDate Date, int Signatories, int InstrumentsCounted, int StatesInForce);
+public sealed record StatusPoint(LocalDate Date, int Signatories, int InstrumentsCounted, int StatesInForce);
 
 /// <summary>What the status page shows: the API response plus the chart's series.</summary>
 internal sealed record TreatyStatusView(TreatyStatusResponse Response, TreatyStatus Status, IReadOnlyList<StatusPoint> Series);
