@@ -12,11 +12,22 @@ namespace Comity.Node.Features.Treaty;
 public sealed class TreatyText;
 
 /// <summary>Formatting for the treaty pages: values in the current culture, names of values from <see cref="TreatyText"/>.</summary>
-internal static class TreatyDisplay
+internal static partial class TreatyDisplay
 {
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "—";
 
-    public static string LongDate(DateOnly date) => date.ToString("D", CultureInfo.CurrentCulture);
+    /// <summary>The culture's long date without the weekday ("16 November 2025", "16 novembre 2025", "2025年11月16日").</summary>
+    public static string LongDate(DateOnly date) =>
+        date.ToString(WithoutWeekday().Replace(CultureInfo.CurrentCulture.DateTimeFormat.LongDatePattern, "").Trim(), CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// An article reference isolated as left-to-right text (U+2066 … U+2069), so that "Art. 65(1)"
+    /// keeps its parentheses in place inside Arabic sentences.
+    /// </summary>
+    public static string Article(object reference) => "\u2066" + reference + "\u2069";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"dddd[,،]?\s*|\s*[,،]?\s*dddd")]
+    private static partial System.Text.RegularExpressions.Regex WithoutWeekday();
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
