@@ -1,4 +1,5 @@
 using Comity.Node.Features.Account;
+using Comity.Node.Features.Treaty;
 
 namespace Comity.Node.Features;
 
@@ -8,11 +9,13 @@ internal static class FeatureRegistration
     public static IServiceCollection AddComityFeatures(this IServiceCollection services)
     {
         services.AddAccount();
+        services.AddTreaty();
         return services;
     }
 
     public static void MapComityFeatures(this WebApplication app, RouteGroupBuilder api)
     {
         api.MapAccount();
+        api.MapTreaty();
     }
 }
