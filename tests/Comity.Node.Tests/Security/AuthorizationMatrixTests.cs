@@ -38,6 +38,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/tokens"] = [.. Roles.All],
         ["POST /api/v1/tokens"] = [.. Roles.All],
         ["DELETE /api/v1/tokens/{id:guid}"] = [.. Roles.All],
+        ["POST /account/sign-out"] = null,
+        ["GET /api/v1/treaty/status"] = [.. Roles.All],
+        ["GET /api/v1/treaty/participants"] = [.. Roles.All],
+        ["GET /api/v1/treaty/participants/{code}"] = [.. Roles.All],
+        ["GET /api/v1/treaty/instruments/{id:guid}"] = [.. Roles.All],
+        ["GET /api/v1/treaty/declarations/{id:guid}"] = [.. Roles.All],
+        ["GET /api/v1/treaty/in-force"] = [.. Roles.All],
+        ["GET /api/v1/treaty/rules"] = [.. Roles.All],
+        ["POST /api/v1/treaty/instruments"] = [Roles.SecretariatOfficer],
+        ["POST /api/v1/treaty/declarations"] = [Roles.SecretariatOfficer],
     };
 
     /// <summary>

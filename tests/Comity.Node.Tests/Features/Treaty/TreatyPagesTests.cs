@@ -79,7 +79,7 @@ public sealed class TreatyPagesTests(SecretariatNodes nodes) : IClassFixture<Sec
 
         Assert.NotNull(forOfficer.QuerySelector("form select[name='Instrument.Kind']"));
         Assert.NotNull(forOfficer.QuerySelector("form textarea[name='Statement.Text']"));
-        Assert.Null(forDuty.QuerySelector("form[method='post']"));
+        Assert.Null(forDuty.QuerySelector("main form[method='post']"));
         Assert.Equal("France", forDuty.QuerySelector("h1")!.TextContent.Trim());
         Assert.NotNull(forDuty.QuerySelector(".note"));
     }
