@@ -1,4 +1,5 @@
 using Comity.Node.Features.Account;
+using Comity.Node.Features.Demo;
 
 namespace Comity.Node.Features;
 
@@ -8,6 +9,7 @@ internal static class FeatureRegistration
     public static IServiceCollection AddComityFeatures(this IServiceCollection services)
     {
         services.AddAccount();
+        services.AddDemo();
         return services;
     }
 
