@@ -30,8 +30,8 @@ internal sealed class DemoSettings : CommandSettings
             : string.IsNullOrWhiteSpace(Data) ? ValidationResult.Error("--data must name a folder.") : ValidationResult.Success();
 }
 
-/// <summary>What <c>comity demo</c> started: for the tests and anyone embedding the demo.</summary>
-internal sealed record DemoStarted(string CredentialsPath, IReadOnlyList<DemoNodeCredentials> Nodes);
+/// <summary>What <c>comity demo</c> started, with each node's services by name (un, xa, xb, xc): for the tests.</summary>
+internal sealed record DemoStarted(string CredentialsPath, IReadOnlyList<DemoNodeCredentials> Nodes, IReadOnlyDictionary<string, IServiceProvider> Services);
 
 /// <summary>
 /// <c>comity demo</c>: a Secretariat and three fictional State nodes (XA, XB, XC) in one process on
@@ -89,7 +89,10 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
             }
 
             ShowSignInDetails(credentials, credentialsPath);
-            environment.DemoStarted?.Invoke(new DemoStarted(credentialsPath, credentials.Nodes));
+            environment.DemoStarted?.Invoke(new DemoStarted(
+                credentialsPath,
+                credentials.Nodes,
+                nodes.Zip(started).ToDictionary(p => p.First.Name, p => p.Second.Services, StringComparer.Ordinal)));
             await WaitForStopAsync(cancellationToken);
             environment.Error.MarkupLine("Stopping the demo nodes…");
             return ExitCodes.Ok;

@@ -1,0 +1,37 @@
+namespace Comity.Cli.Tests.Serve;
+
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public async Task Serve_UnknownFlag_ExitsTwoNamingTheFlag()
+    {
+        var result = await CliRunner.RunAsync("serve", "--colour", "blue");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("colour", result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Out);
+    }
+
+    [Theory]
+    [InlineData("--role", "king")]
+    [InlineData("--state", "XAB")]
+    [InlineData("--database", "oracle")]
+    [InlineData("--url", "not-a-url")]
+    public async Task Serve_InvalidValue_ExitsTwoNamingTheFlag(string flag, string value)
+    {
+        var result = await CliRunner.RunAsync("serve", flag, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(flag, result.Error, StringComparison.Ordinal);
+        Assert.Contains(value, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsTwo()
+    {
+        var result = await CliRunner.RunAsync("frobnicate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("frobnicate", result.Error, StringComparison.Ordinal);
+    }
+}
