@@ -106,10 +106,12 @@ internal sealed class TreatyStatusCommand(CliEnvironment environment) : AsyncCom
     {
         var count = 0;
         var threshold = number.Value;
+        var basis = number.Basis.ToString();
         if (status.TryGetProperty(property, out var toward) && toward.ValueKind == JsonValueKind.Object)
         {
             count = toward.TryGetProperty("count", out var c) && c.TryGetInt32(out var ci) ? ci : 0;
             threshold = toward.TryGetProperty("threshold", out var t) && t.TryGetInt32(out var ti) ? ti : threshold;
+            basis = Text(toward, "basis") ?? basis;
         }
 
         var chart = new BreakdownChart()
@@ -117,7 +119,7 @@ internal sealed class TreatyStatusCommand(CliEnvironment environment) : AsyncCom
             .UseValueFormatter(v => v.ToString("0", CultureInfo.InvariantCulture))
             .AddItem("counted", Math.Min(count, threshold), Color.Green)
             .AddItem("to go", Math.Max(0, threshold - count), Color.Grey);
-        var caption = string.Create(CultureInfo.InvariantCulture, $"{label}: {count} of {threshold} ({number.Basis})");
+        var caption = string.Create(CultureInfo.InvariantCulture, $"{label}: {count} of {threshold} ({basis})");
         return new Rows(new Text(caption), chart);
     }
 
@@ -144,18 +146,22 @@ internal sealed class TreatyStatusCommand(CliEnvironment environment) : AsyncCom
         return table;
     }
 
-    /// <summary>The timeline's entries as the node sends them: one column per property of the first entry.</summary>
+    /// <summary>The latest entries of the timeline as the node sends them: one column per property of the first entry.</summary>
     private static Table Timeline(JsonElement timeline)
     {
-        var table = new Table().Border(TableBorder.Simple).Title("Timeline");
-        var first = timeline.EnumerateArray().First();
-        var columns = first.ValueKind == JsonValueKind.Object ? first.EnumerateObject().Select(p => p.Name).ToArray() : ["entry"];
+        const int Shown = 10;
+        var entries = timeline.EnumerateArray().ToArray();
+        var earlier = Math.Max(0, entries.Length - Shown);
+        var table = new Table().Border(TableBorder.Simple).Title(earlier > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"Timeline: the latest {Shown} of {entries.Length} (--json has them all)")
+            : "Timeline");
+        var columns = entries[0].ValueKind == JsonValueKind.Object ? entries[0].EnumerateObject().Select(p => p.Name).ToArray() : ["entry"];
         foreach (var column in columns)
         {
             table.AddColumn(Markup.Escape(column));
         }
 
-        foreach (var entry in timeline.EnumerateArray())
+        foreach (var entry in entries.Skip(earlier))
         {
             table.AddRow(entry.ValueKind == JsonValueKind.Object
                 ? [.. columns.Select(c => Markup.Escape(entry.TryGetProperty(c, out var v) ? Display(v) : ""))]
