@@ -98,8 +98,7 @@ internal sealed class TreatyStatusCommand(CliEnvironment environment) : AsyncCom
 
         return new Panel(new Rows(rows))
             .Header($"The Convention as of {Markup.Escape(Text(status, "asOf") ?? "today")}")
-            .Border(BoxBorder.Rounded)
-            .Expand();
+            .Border(BoxBorder.Rounded);
     }
 
     private static Rows Progress(JsonElement status, string property, string label, CitedNumber number)
@@ -133,7 +132,7 @@ internal sealed class TreatyStatusCommand(CliEnvironment environment) : AsyncCom
         {
             foreach (var threshold in thresholds.EnumerateArray())
             {
-                table.AddRow(Markup.Escape(Text(threshold, "name") ?? ""), Markup.Escape(Text(threshold, "date") ?? "not yet"), Markup.Escape(Text(threshold, "basis") ?? ""));
+                table.AddRow(Markup.Escape(ThresholdLabel(Text(threshold, "name"))), Markup.Escape(Text(threshold, "date") ?? "not yet"), Markup.Escape(Text(threshold, "basis") ?? ""));
             }
         }
         else
@@ -146,6 +145,15 @@ internal sealed class TreatyStatusCommand(CliEnvironment environment) : AsyncCom
         return table;
     }
 
+    private static string ThresholdLabel(string? name) => name switch
+    {
+        "fortiethInstrument" => "Fortieth instrument deposited",
+        "entryIntoForce" => "Entry into force",
+        "amendmentProposals" => "Amendments may be proposed from",
+        "protocolThreshold" => "Sixty States Parties (protocols)",
+        _ => name ?? "",
+    };
+
     /// <summary>The latest entries of the timeline as the node sends them: one column per property of the first entry.</summary>
     private static Table Timeline(JsonElement timeline)
     {
@@ -153,7 +161,7 @@ internal sealed class TreatyStatusCommand(CliEnvironment environment) : AsyncCom
         var entries = timeline.EnumerateArray().ToArray();
         var earlier = Math.Max(0, entries.Length - Shown);
         var table = new Table().Border(TableBorder.Simple).Title(earlier > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"Timeline: the latest {Shown} of {entries.Length} (--json has them all)")
+            ? string.Create(CultureInfo.InvariantCulture, $"Timeline: latest {Shown} of {entries.Length}")
             : "Timeline");
         var columns = entries[0].ValueKind == JsonValueKind.Object ? entries[0].EnumerateObject().Select(p => p.Name).ToArray() : ["entry"];
         foreach (var column in columns)
