@@ -93,40 +93,32 @@ internal sealed class ServeCommand(CliEnvironment environment) : AsyncCommand<Se
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
-        WebApplication app;
         try
         {
-            app = ComityNodeHost.Build([], builder => builder.Configuration.AddInMemoryCollection(settings.ToConfiguration()));
+            await using var app = ComityNodeHost.Build([], builder => builder.Configuration.AddInMemoryCollection(settings.ToConfiguration()));
+            await app.RunAsync(cancellationToken);
         }
-        catch (InvalidOperationException e)
+        catch (OptionsValidationException e)
         {
-            // Configuration the node cannot start with, e.g. PostgreSQL without a connection string.
+            foreach (var failure in e.Failures)
+            {
+                environment.Error.MarkupLineInterpolated($"[red]error:[/] {failure}");
+            }
+
+            environment.Error.MarkupLine("Set it with a flag (see [bold]comity serve --help[/]), appsettings.json or a Comity__ environment variable.");
+            return ExitCodes.Invalid;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Comity:", StringComparison.Ordinal))
+        {
+            // Configuration the node refuses while it is built, e.g. PostgreSQL without a connection string.
             environment.Error.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return ExitCodes.Invalid;
         }
-
-        await using (app)
+        catch (IOException e)
         {
-            try
-            {
-                await app.RunAsync(cancellationToken);
-            }
-            catch (OptionsValidationException e)
-            {
-                foreach (var failure in e.Failures)
-                {
-                    environment.Error.MarkupLineInterpolated($"[red]error:[/] {failure}");
-                }
-
-                environment.Error.MarkupLine("Set it with a flag (see [bold]comity serve --help[/]), appsettings.json or a Comity__ environment variable.");
-                return ExitCodes.Invalid;
-            }
-            catch (IOException e)
-            {
-                // Kestrel reports a port already in use this way.
-                environment.Error.MarkupLineInterpolated($"[red]error:[/] the node could not listen: {e.Message}");
-                return ExitCodes.Failure;
-            }
+            // Kestrel reports a port already in use this way.
+            environment.Error.MarkupLineInterpolated($"[red]error:[/] the node could not listen: {e.Message}");
+            return ExitCodes.Failure;
         }
 
         return ExitCodes.Ok;

@@ -27,6 +27,26 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_StateNodeWithoutStateCode_ExitsTwoNamingTheSetting()
+    {
+        var data = Directory.CreateTempSubdirectory("comity-serve-").FullName;
+
+        var result = await CliRunner.RunAsync("serve", "--role", "state", "--data", data, "--url", "http://127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Comity:StateCode", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_PostgresWithoutConnectionString_ExitsTwo()
+    {
+        var result = await CliRunner.RunAsync("serve", "--role", "secretariat", "--database", "postgres", "--url", "http://127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("ConnectionString", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownCommand_ExitsTwo()
     {
         var result = await CliRunner.RunAsync("frobnicate");
