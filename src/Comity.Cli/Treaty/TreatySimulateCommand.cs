@@ -80,7 +80,7 @@ internal sealed class TreatySimulateCommand(CliEnvironment environment) : AsyncC
         dates.AddRow("Sixty States Parties (protocols)", Iso(result.ProtocolThresholdReached), ConventionNumbers.PartiesForProtocols.Basis.ToString());
         output.Write(dates);
 
-        var parties = new Table().Border(TableBorder.Simple).Title(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Parties ({result.Parties.Count} of {instruments} instruments' participants)"));
+        var parties = new Table().Border(TableBorder.Simple).Title(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Parties: {result.Parties.Count} (from {instruments} instruments)"));
         parties.AddColumn("Participant");
         parties.AddColumn("In force from");
         parties.AddColumn("Denunciation takes effect");
