@@ -1,4 +1,5 @@
 using Comity.Node.Features.Account;
+using Comity.Node.Features.Demo;
 using Comity.Node.Features.Treaty;
 
 namespace Comity.Node.Features;
@@ -10,6 +11,7 @@ internal static class FeatureRegistration
     {
         services.AddAccount();
         services.AddTreaty();
+        services.AddDemo();
         return services;
     }
 

@@ -1,0 +1,60 @@
+using Comity.Cli.Demo;
+using Comity.Cli.Serve;
+using Comity.Cli.Treaty;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Comity.Cli;
+
+internal static class CliApp
+{
+    public static CommandApp Create(CliEnvironment environment)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("comity");
+            config.Settings.Console = environment.Out;
+            config.Settings.StrictParsing = true;
+            config.Settings.Registrar.RegisterInstance(environment);
+            config.SetExceptionHandler((exception, _) => HandleException(exception, environment.Error));
+
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Run one node from configuration (appsettings.json, Comity__ environment variables, these flags).")
+                .WithExample("serve", "--role", "secretariat", "--url", "http://127.0.0.1:5080");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Start a Secretariat node and three State nodes (XA, XB, XC) on loopback with demo users.")
+                .WithExample("demo")
+                .WithExample("demo", "--base-port", "6080");
+            config.AddBranch("treaty", treaty =>
+            {
+                treaty.SetDescription("The Convention's status: signatures, instruments, entry into force.");
+                treaty.AddCommand<TreatyStatusCommand>("status")
+                    .WithDescription("Show the Convention's status from a node.")
+                    .WithExample("treaty", "status", "--as-of", "2027-01-01");
+                treaty.AddCommand<TreatyRecordCommand>("record")
+                    .WithDescription("Record a signature, instrument or denunciation on the Secretariat node.")
+                    .WithExample("treaty", "record", "--participant", "FR", "--kind", "ratification", "--date", "2026-03-01");
+                treaty.AddCommand<TreatySimulateCommand>("simulate")
+                    .WithDescription("Offline what-if: apply the final clauses to a scenario CSV (participant,kind,date).")
+                    .WithExample("treaty", "simulate", "scenario.csv", "--json");
+            });
+        });
+        return app;
+    }
+
+    private static int HandleException(Exception exception, IAnsiConsole error)
+    {
+        switch (exception)
+        {
+            // Parsing and validation: unknown flags, bad values, missing arguments.
+            case CommandAppException invalid:
+                error.MarkupLineInterpolated($"[red]error:[/] {invalid.Message}");
+                error.MarkupLine("Run [bold]comity --help[/] (or [bold]comity <command> --help[/]) for the flags.");
+                return ExitCodes.Invalid;
+            default:
+                error.MarkupLineInterpolated($"[red]error:[/] {exception.GetType().Name}: {exception.Message}");
+                return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.ComponentModel;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Comity.Cli.Demo;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Comity.Cli.Treaty;
+
+/// <summary>The flags every verb that talks to a node shares.</summary>
+internal class NodeSettings : CommandSettings
+{
+    [CommandOption("--node <URL>")]
+    [Description("The node's address. Default: COMITY_NODE, or the demo Secretariat when .comity/demo/credentials.json exists here.")]
+    public string? Node { get; init; }
+
+    [CommandOption("--token <TOKEN>")]
+    [Description("A personal access token (cmt_…). Default: COMITY_TOKEN.")]
+    public string? Token { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print the node's JSON on standard output.")]
+    public bool Json { get; init; }
+
+    public override ValidationResult Validate() =>
+        Node is not null && (!Uri.TryCreate(Node, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            ? ValidationResult.Error($"--node must be an absolute http or https address such as http://127.0.0.1:5080, not '{Node}'.")
+            : ValidationResult.Success();
+}
+
+/// <summary>Where to send a request and with which token, and how to report what went wrong.</summary>
+internal sealed class NodeConnection(Uri node, string? token, CliEnvironment environment) : IDisposable
+{
+    private readonly HttpClient http = new() { BaseAddress = node, Timeout = TimeSpan.FromSeconds(30) };
+
+    public Uri Node => node;
+
+    /// <summary>
+    /// Flags first, then <c>COMITY_NODE</c> / <c>COMITY_TOKEN</c>; with neither, the demo Secretariat from
+    /// <c>.comity/demo/credentials.json</c> in the working directory. Null (after saying why) when there is no node.
+    /// </summary>
+    public static NodeConnection? Resolve(NodeSettings settings, CliEnvironment environment)
+    {
+        var node = settings.Node ?? environment.Variable("COMITY_NODE");
+        var token = settings.Token ?? environment.Variable("COMITY_TOKEN");
+        if (node is null && token is null)
+        {
+            var demo = Path.Combine(environment.WorkingDirectory, ".comity", "demo", DemoCredentials.FileName);
+            if (File.Exists(demo))
+            {
+                try
+                {
+                    var secretariat = DemoCredentials.Load(demo)?.Nodes.FirstOrDefault(n => n.Role == "secretariat");
+                    if (secretariat?.User("secretariat") is { } user)
+                    {
+                        environment.Error.MarkupLineInterpolated($"Using the demo Secretariat at {secretariat.Url} as [bold]{user.UserName}[/] (from {demo}).");
+                        node = secretariat.Url;
+                        token = user.Token;
+                    }
+                }
+                catch (JsonException)
+                {
+                    environment.Error.MarkupLineInterpolated($"[yellow]warning:[/] ignoring {demo}: it is not a demo credentials file.");
+                }
+            }
+        }
+
+        if (node is null)
+        {
+            environment.Error.MarkupLine("[red]error:[/] which node? Pass [bold]--node URL[/] or set COMITY_NODE (or run [bold]comity demo[/] in this folder first).");
+            return null;
+        }
+
+        if (!Uri.TryCreate(node, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            environment.Error.MarkupLineInterpolated($"[red]error:[/] COMITY_NODE must be an absolute http or https address, not '{node}'.");
+            return null;
+        }
+
+        return new NodeConnection(uri, string.IsNullOrWhiteSpace(token) ? null : token.Trim(), environment);
+    }
+
+    /// <summary>Sends the request; null when the node could not be reached (already reported).</summary>
+    public async Task<(HttpStatusCode Status, string Body)?> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (HttpRequestException e)
+        {
+            environment.Error.MarkupLineInterpolated($"[red]error:[/] could not reach the node at {node}: {e.Message} Is it running (comity serve, comity demo)?");
+            return null;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            environment.Error.MarkupLineInterpolated($"[red]error:[/] the node at {node} did not answer within {http.Timeout.TotalSeconds} seconds.");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reports a refusal on standard error from the RFC 9457 problem document and returns the exit code:
+    /// 2 for invalid input or a refused rule (400, 422), 1 otherwise.
+    /// </summary>
+    public int ReportFailure(HttpStatusCode status, string body, string neededRole)
+    {
+        var error = environment.Error;
+        var problem = ProblemDocument.TryParse(body);
+        switch (status)
+        {
+            case HttpStatusCode.Unauthorized:
+                error.MarkupLineInterpolated($"[red]error:[/] the node at {node} did not accept the token (401 Unauthorized).");
+                error.MarkupLineInterpolated($"{(token is null ? "No token was given: pass" : "Check the token, or pass another with")} --token or COMITY_TOKEN: a personal access token of a user of this node with the {neededRole} role.");
+                return ExitCodes.Failure;
+            case HttpStatusCode.Forbidden:
+                error.MarkupLineInterpolated($"[red]error:[/] the token's user may not do this (403 Forbidden): the {neededRole} role is needed on {node}.");
+                return ExitCodes.Failure;
+        }
+
+        var code = (int)status;
+        error.MarkupLineInterpolated($"[red]error:[/] {problem?.Title ?? "The node refused the request."} ({code} {status})");
+        if (problem?.Detail is { Length: > 0 } detail && problem.Errors.Count == 0)
+        {
+            error.MarkupLineInterpolated($"  {detail}");
+        }
+
+        if (problem?.Code is { } problemCode && problem.Errors.Count == 0)
+        {
+            error.MarkupLineInterpolated($"  [[{problemCode}{(problem.LegalBasis is { } b ? ", " + b : "")}]]");
+        }
+
+        foreach (var e in problem?.Errors ?? [])
+        {
+            var basis = e.Article is null ? "" : ", " + e.Article;
+            var field = e.Field is null ? "" : $" ({e.Field})";
+            error.MarkupLineInterpolated($"  [[{e.Code}{basis}]] {e.Message}{field}");
+        }
+
+        return status is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity ? ExitCodes.Invalid : ExitCodes.Failure;
+    }
+
+    public void Dispose() => http.Dispose();
+}
+
+/// <summary>The parts of an RFC 9457 problem document the CLI shows.</summary>
+internal sealed record ProblemDocument(string? Title, string? Detail, string? Code, string? LegalBasis, IReadOnlyList<ProblemDocumentError> Errors)
+{
+    public static ProblemDocument? TryParse(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var errors = new List<ProblemDocumentError>();
+            if (root.TryGetProperty("errors", out var list))
+            {
+                if (list.ValueKind == JsonValueKind.Array)
+                {
+                    errors.AddRange(list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e => new ProblemDocumentError(
+                        Text(e, "field"), Text(e, "code") ?? "error", Text(e, "message") ?? "", Text(e, "article"))));
+                }
+                else if (list.ValueKind == JsonValueKind.Object)
+                {
+                    // ASP.NET's own validation problems: { "field": ["message", ...] }.
+                    foreach (var field in list.EnumerateObject())
+                    {
+                        errors.AddRange(field.Value.EnumerateArray().Select(m => new ProblemDocumentError(field.Name, "validation", m.GetString() ?? "", null)));
+                    }
+                }
+            }
+
+            return new ProblemDocument(Text(root, "title"), Text(root, "detail"), Text(root, "code"), Text(root, "legalBasis"), errors);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+internal sealed record ProblemDocumentError(string? Field, string Code, string Message, string? Article);
