@@ -17,7 +17,7 @@ public sealed class TreatyPagesTests(SecretariatNodes nodes) : IClassFixture<Sec
 
         var page = await GetPageAsync(client, "/treaty");
 
-        Assert.Equal(["31", "0", "0"], page.QuerySelectorAll(".cards .stat").Select(e => e.TextContent.Trim()));
+        Assert.Equal(["31", "0", "0"], page.QuerySelectorAll(".cards .stat-value").Select(e => e.TextContent.Trim()));
         var svg = page.QuerySelector("svg")!;
         Assert.NotNull(svg.QuerySelector("title"));
         Assert.NotNull(svg.QuerySelector("desc"));
