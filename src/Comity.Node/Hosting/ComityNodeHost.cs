@@ -38,6 +38,20 @@ public static class ComityNodeHost
             o.ValidateScopes = true;
         });
         builder.WebHost.UseStaticWebAssets();
+
+        // Structured logs: one JSON object per event when the output goes to a collector (redirected or
+        // Comity:LogFormat=json); readable lines on a terminal.
+        var logFormat = builder.Configuration["Comity:LogFormat"];
+        if (string.Equals(logFormat, "json", StringComparison.OrdinalIgnoreCase) || (logFormat is null && Console.IsOutputRedirected))
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.IncludeScopes = true;
+            });
+        }
+
         configure?.Invoke(builder);
         builder.AddComityNode();
 

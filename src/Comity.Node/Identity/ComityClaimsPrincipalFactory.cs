@@ -36,7 +36,10 @@ internal sealed class ComityClaimsPrincipalFactory(
             identity.AddClaim(new Claim(IdentityRegistration.MustChangePasswordClaim, "true"));
         }
 
-        identity.AddClaim(new Claim(IdentityRegistration.MfaClaim, user.TwoFactorEnabled ? IdentityRegistration.MfaEnrolled : IdentityRegistration.MfaMissing));
+        // Enrolled means a second factor that can actually be checked: two-factor switched on without an
+        // authenticator key would let Identity sign the user in with the password alone.
+        var enrolled = user.TwoFactorEnabled && !string.IsNullOrEmpty(await UserManager.GetAuthenticatorKeyAsync(user));
+        identity.AddClaim(new Claim(IdentityRegistration.MfaClaim, enrolled ? IdentityRegistration.MfaEnrolled : IdentityRegistration.MfaMissing));
         return identity;
     }
 }

@@ -143,7 +143,8 @@ public sealed class TestNode : IAsyncDisposable
         if (user is null)
         {
             user = new ComityUser { UserName = userName, DisplayName = userName, TwoFactorEnabled = true };
-            Check(await users.CreateAsync(user, "correct horse battery staple"));
+            Check(await users.CreateAsync(user, TestPassword));
+            Check(await users.ResetAuthenticatorKeyAsync(user));
             foreach (var role in roles)
             {
                 Check(await users.AddToRoleAsync(user, role));

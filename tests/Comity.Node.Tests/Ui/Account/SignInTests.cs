@@ -4,6 +4,8 @@ using System.Text.Json;
 using Comity.Node.Identity;
 using Comity.Node.Ui.Account;
 using Comity.Testing.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Comity.Node.Tests.Ui.Account;
 
@@ -147,6 +149,26 @@ public sealed class SignInTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("account.mfa-required", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task UserWithTwoFactorSwitchedOnButNoAuthenticatorKey_CountsAsNotEnrolled()
+    {
+        await using var node = await TestNode.StartAsync();
+        await node.CreateUserAsync("olga", roles: Roles.DutyOfficer);
+        await using (var scope = node.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ComityUser>>();
+            var olga = (await users.FindByNameAsync("olga"))!;
+            await users.SetTwoFactorEnabledAsync(olga, true);
+        }
+
+        using var browser = new Browser(node);
+        using var signIn = await browser.SignInAsync("olga", TestNode.TestPassword);
+        using var me = await browser.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Forbidden, me.StatusCode);
+        Assert.Equal("account.mfa-required", (await me.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
     }
 
     [Fact]
