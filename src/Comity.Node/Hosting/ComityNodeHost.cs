@@ -128,6 +128,10 @@ public static class ComityNodeHost
     private static void AddComityApi(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddTraceId);
+        services.AddExceptionHandler<BadRequestHandler>();
+
+        // Binding failures reach BadRequestHandler, which names the field, instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Comity node API";

@@ -70,4 +70,24 @@ public sealed class TokenEndpointsTests
         Assert.Equal("admin", node.FirstRun.UserName);
         Assert.Matches("^[a-z2-9]{5}(-[a-z2-9]{5}){3}$", node.FirstRun.OneTimePassword);
     }
+
+    [Theory]
+    [InlineData("{bad json", null)]
+    [InlineData("{\"name\": 12, \"expiresInDays\": \"soon\"}", "name")]
+    [InlineData("{\"name\": \"cli\", \"expiresInDays\": \"soon\"}", "expiresInDays")]
+    public async Task CreateToken_MalformedBody_Returns400ProblemNamingTheField(string body, string? field)
+    {
+        await using var node = await TestNode.StartAsync();
+        using var client = await node.CreateClientForAsync("olga", Roles.DutyOfficer);
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync("/api/v1/tokens", content, TestContext.Current.CancellationToken);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("request.malformed", problem.GetProperty("code").GetString());
+        var error = problem.GetProperty("errors")[0];
+        Assert.Equal(field, error.GetProperty("field").GetString());
+        Assert.True(problem.TryGetProperty("traceId", out _));
+    }
 }
