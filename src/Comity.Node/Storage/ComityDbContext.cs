@@ -23,6 +23,9 @@ public sealed class ComityDbContext(DbContextOptions<ComityDbContext> options)
     {
         base.OnModelCreating(builder);
 
+        // Areas keep their entity mappings beside their code as IEntityTypeConfiguration<T> classes.
+        builder.ApplyConfigurationsFromAssembly(typeof(ComityDbContext).Assembly);
+
         builder.Entity<Office>(e =>
         {
             e.HasIndex(o => o.Code).IsUnique();
