@@ -36,13 +36,17 @@ public sealed record JwsVerification(JwsFailure Failure, string Reason, JwsHeade
 {
     public bool IsValid => Failure == JwsFailure.None;
 
-    internal static JwsVerification Refused(JwsFailure failure, string reason) => new(failure, reason, null, null);
+    /// <summary>A refusal; <paramref name="header"/> is kept when it was read, so a caller can name the key that signed.</summary>
+    internal static JwsVerification Refused(JwsFailure failure, string reason, JwsHeader? header = null) => new(failure, reason, header, null);
 }
 
 /// <summary>Signs and verifies Ed25519 JWS in the flattened JSON serialization.</summary>
 public static class JwsFlattened
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    // A member given twice would let two parsers read two different documents from the same bytes.
+    private static readonly JsonSerializerOptions ReadJson = new() { AllowDuplicateProperties = false };
 
     /// <summary>Signs <paramref name="payload"/> with an Ed25519 private key; returns the flattened JSON text.</summary>
     public static string Sign(ReadOnlySpan<byte> payload, JwsHeader header, Key key)
@@ -67,19 +71,39 @@ public static class JwsFlattened
     public static JwsVerification Verify(string json, Jwk publicKey)
     {
         ArgumentNullException.ThrowIfNull(publicKey);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return JwsVerification.Refused(JwsFailure.Malformed, "The document is empty.");
+        }
+
         JwsFlattenedJson? jws;
         JwsHeader? header;
         byte[] payload;
         byte[] signature;
         try
         {
-            jws = JsonSerializer.Deserialize<JwsFlattenedJson>(json, Json);
+            jws = JsonSerializer.Deserialize<JwsFlattenedJson>(json, ReadJson);
             if (jws?.Protected is null || jws.Payload is null || jws.Signature is null)
             {
                 return JwsVerification.Refused(JwsFailure.Malformed, "The document is not a JWS in the flattened JSON serialization (protected, payload, signature).");
             }
 
-            header = JsonSerializer.Deserialize<JwsHeader>(Base64Url.Decode(jws.Protected), Json);
+            var headerBytes = Base64Url.Decode(jws.Protected);
+            using (var headerDocument = JsonDocument.Parse(headerBytes))
+            {
+                if (headerDocument.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return JwsVerification.Refused(JwsFailure.Malformed, "The protected header is not a JSON object.");
+                }
+
+                // RFC 7515 section 4.1.11: extensions marked critical that we do not understand must be refused; we understand none.
+                if (headerDocument.RootElement.TryGetProperty("crit", out _))
+                {
+                    return JwsVerification.Refused(JwsFailure.Malformed, "The protected header lists critical extensions (crit); none are supported.");
+                }
+            }
+
+            header = JsonSerializer.Deserialize<JwsHeader>(headerBytes, ReadJson);
             payload = Base64Url.Decode(jws.Payload);
             signature = Base64Url.Decode(jws.Signature);
         }
@@ -93,9 +117,14 @@ public static class JwsFlattened
             return JwsVerification.Refused(JwsFailure.UnsupportedAlgorithm, $"The JWS algorithm is {header?.Alg ?? "missing"}; only EdDSA is accepted.");
         }
 
-        if (publicKey.Kid is not null && header.Kid != publicKey.Kid)
+        if (publicKey.Kid is not null && !string.Equals(header.Kid, publicKey.Kid, StringComparison.Ordinal))
         {
-            return JwsVerification.Refused(JwsFailure.WrongKey, $"The JWS was signed with key {header.Kid}, not with the expected key {publicKey.Kid}.");
+            return JwsVerification.Refused(
+                JwsFailure.WrongKey,
+                header.Kid is null
+                    ? $"The JWS header names no key (kid); the expected key is {publicKey.Kid}."
+                    : $"The JWS was signed with key {header.Kid}, not with the expected key {publicKey.Kid}.",
+                header);
         }
 
         PublicKey key;
@@ -103,14 +132,14 @@ public static class JwsFlattened
         {
             key = JwkKeys.ToEd25519PublicKey(publicKey);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            return JwsVerification.Refused(JwsFailure.WrongKey, e.Message);
+            return JwsVerification.Refused(JwsFailure.WrongKey, "The verification key is not usable: " + e.Message, header);
         }
 
         return SignatureAlgorithm.Ed25519.Verify(key, SigningInput(jws.Protected, jws.Payload), signature)
             ? new JwsVerification(JwsFailure.None, "verified", header, payload)
-            : JwsVerification.Refused(JwsFailure.BadSignature, "The signature does not verify: the document was altered or signed with another key.");
+            : JwsVerification.Refused(JwsFailure.BadSignature, "The signature does not verify: the document was altered or signed with another key.", header);
     }
 
     /// <summary>ASCII(BASE64URL(protected) || '.' || BASE64URL(payload)): the bytes that are signed.</summary>
