@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Comity.Protocol.V1;
@@ -43,7 +44,8 @@ public sealed record JwsVerification(JwsFailure Failure, string Reason, JwsHeade
 /// <summary>Signs and verifies Ed25519 JWS in the flattened JSON serialization.</summary>
 public static class JwsFlattened
 {
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    // Relaxed escaping: the header reads {"typ":"comity-register+json"}, not "comity-register\u002Bjson"; JWS text is never embedded in HTML.
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     // A member given twice would let two parsers read two different documents from the same bytes.
     private static readonly JsonSerializerOptions ReadJson = new() { AllowDuplicateProperties = false };
