@@ -170,7 +170,8 @@ public static class RegisterVerifier
         }
         catch (JsonException e)
         {
-            return RegisterVerification.Refused(RegisterRefusal.Malformed, "The Register payload does not follow the version 1 schema: " + e.Message, kid);
+            var where = e.Path is { } path && !e.Message.Contains(path, StringComparison.Ordinal) ? $" at {path}" : "";
+            return RegisterVerification.Refused(RegisterRefusal.Malformed, $"The Register payload does not follow the version 1 schema{where}: {e.Message}", kid);
         }
 
         if (register.Serial < 1)
