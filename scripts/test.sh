@@ -79,6 +79,8 @@ if ! find_chromium >/dev/null; then
   [[ -n "${COMITY_CHROMIUM:-}" ]] && die "COMITY_CHROMIUM=$COMITY_CHROMIUM is not an executable"
   missing+=(chromium)
 fi
+# The Register's openssl recipe (docs/protocol/register-v1.md) is run by the tests with the openssl CLI.
+if ! command -v openssl >/dev/null 2>&1; then missing+=(openssl); fi
 # Fonts matter for browser tests in all six UN languages. Checked only where dpkg exists.
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in fonts-noto-core fonts-noto-cjk; do deb_installed "$p" || missing+=("$p"); done
