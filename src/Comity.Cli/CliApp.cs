@@ -1,4 +1,5 @@
 using Comity.Cli.Demo;
+using Comity.Cli.Register;
 using Comity.Cli.Serve;
 using Comity.Cli.Treaty;
 using Spectre.Console;
@@ -38,6 +39,16 @@ internal static class CliApp
                 treaty.AddCommand<TreatySimulateCommand>("simulate")
                     .WithDescription("Offline what-if: apply the final clauses to a scenario CSV (participant,kind,date).")
                     .WithExample("treaty", "simulate", "scenario.csv", "--json");
+            });
+            config.AddBranch("register", register =>
+            {
+                register.SetDescription("The signed Register: verify a saved copy offline, or fetch, verify and show a node's.");
+                register.AddCommand<RegisterVerifyCommand>("verify")
+                    .WithDescription("Verify a saved Register against the Secretariat key (offline). Exit 0 accepted, 3 stale, 2 refused.")
+                    .WithExample("register", "verify", "register.jws.json", "--key", "secretariat-key.jwk.json", "--min-serial", "41");
+                register.AddCommand<RegisterShowCommand>("show")
+                    .WithDescription("Fetch GET /federation/v1/register from a node, verify it and show nodes, keys and designations.")
+                    .WithExample("register", "show", "--node", "http://127.0.0.1:5080", "--key", "secretariat-key.jwk.json");
             });
         });
         return app;
