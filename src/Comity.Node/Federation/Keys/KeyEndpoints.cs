@@ -35,7 +35,7 @@ internal static class KeyEndpoints
     public static void MapNodeKeys(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/keys").WithTags("Keys");
-        group.MapGet("/", async (NodeKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
+        group.MapGet("", async (NodeKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
             Results.Ok(From(await keys.AllAsync(cancellationToken), time.GetUtcNow())))
         .WithName("ListNodeKeys")
         .WithSummary("This node's public keys (signing Ed25519, encryption X25519) with kid, fingerprint, validity and status. Private keys never leave the node.")

@@ -56,10 +56,30 @@ internal sealed partial class NodeKeyStore(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<string> SignJwsAsync(ReadOnlyMemory<byte> payload, string? typ, CancellationToken cancellationToken)
+    public async Task<string> SignJwsAsync(ReadOnlyMemory<byte> payload, string? typ, CancellationToken cancellationToken) =>
+        Sign(payload, typ, await CurrentAsync(NodeKey.Signing, cancellationToken)
+            ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up."));
+
+    /// <summary>
+    /// The key the Secretariat signs the Register with: during a rotation's overlap the previous key,
+    /// so that every node first receives a Register it can verify that lists the new key; afterwards
+    /// the current key. Nodes then follow the rotation without being reconfigured.
+    /// </summary>
+    public async Task<NodeKey?> RegisterSigningKeyAsync(CancellationToken cancellationToken)
     {
-        var key = await CurrentAsync(NodeKey.Signing, cancellationToken)
-            ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up.");
+        var now = time.GetUtcNow();
+        var keys = await db.NodeKeys().AsNoTracking().Where(k => k.Use == NodeKey.Signing).ToListAsync(cancellationToken);
+        return keys.Where(k => k.RetiredAt is not null && k.NotAfter > now).OrderBy(k => k.NotBefore).FirstOrDefault()
+            ?? keys.Where(k => k.RetiredAt is null).OrderByDescending(k => k.NotBefore).FirstOrDefault();
+    }
+
+    /// <summary>Signs with <see cref="RegisterSigningKeyAsync"/>.</summary>
+    public async Task<string> SignRegisterAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        Sign(payload, RegisterV1.MediaType, await RegisterSigningKeyAsync(cancellationToken)
+            ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up."));
+
+    private string Sign(ReadOnlyMemory<byte> payload, string? typ, NodeKey key)
+    {
         using var privateKey = Key.Import(SignatureAlgorithm.Ed25519, Unprotect(key), KeyBlobFormat.RawPrivateKey);
         return JwsFlattened.Sign(payload.Span, new JwsHeader(JwsHeader.EdDsa, key.Kid, typ), privateKey);
     }

@@ -70,13 +70,13 @@ internal static class RegisterEndpoints
                 return RegisterProblems.NotSecretariat();
             }
 
-            var key = await keys.CurrentSigningKeyAsync(cancellationToken)
+            var key = await keys.RegisterSigningKeyAsync(cancellationToken)
                 ?? throw new InvalidOperationException("The Secretariat has no signing key; keys are generated at start-up.");
             context.Response.Headers.CacheControl = "no-cache";
             return Results.Json(NodeKeyStore.ToJwk(key));
         })
         .WithName("GetRegisterKey")
-        .WithSummary("The Secretariat's current signing key as a JWK (kty OKP, crv Ed25519, kid = RFC 7638 thumbprint, use sig, alg EdDSA). Confirm it out of band before configuring it on a State node. Secretariat node only.")
+        .WithSummary("The key that signs the current Register, as a JWK (kty OKP, crv Ed25519, kid = RFC 7638 thumbprint, use sig, alg EdDSA). Confirm it out of band before configuring it on a State node. Secretariat node only.")
         .Produces<Jwk>()
         .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -30,7 +30,7 @@ internal sealed partial class RegisterPublisher(
     GetTreatyStatusHandler treatyStatus,
     ListParticipantsHandler participants,
     IRegisterDirectorySource directory,
-    INodeKeys keys,
+    NodeKeyStore keys,
     NodeEndpoint endpoint,
     IOptions<NodeOptions> node,
     IOptions<FederationOptions> federation,
@@ -86,7 +86,7 @@ internal sealed partial class RegisterPublisher(
             RegisterV1.CurrentVersion, serial, issuedAt, issuedAt + federation.Value.RegisterValidity,
             treaty, listed, nodes, content.Designations, content.ServiceProviders);
         var payload = RegisterJson.Serialize(register);
-        var jws = await keys.SignJwsAsync(payload, RegisterV1.MediaType, cancellationToken);
+        var jws = await keys.SignRegisterAsync(payload, cancellationToken);
         db.RegisterPublications().Add(new RegisterPublication
         {
             Serial = serial,
