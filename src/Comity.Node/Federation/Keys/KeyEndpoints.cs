@@ -34,15 +34,15 @@ internal static class KeyEndpoints
 
     public static void MapNodeKeys(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/keys").WithTags("Keys");
-        group.MapGet("", async (NodeKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapGet("/keys", async (NodeKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
             Results.Ok(From(await keys.AllAsync(cancellationToken), time.GetUtcNow())))
         .WithName("ListNodeKeys")
+        .WithTags("Keys")
         .WithSummary("This node's public keys (signing Ed25519, encryption X25519) with kid, fingerprint, validity and status. Private keys never leave the node.")
         .Produces<IReadOnlyList<NodeKeyResponse>>()
         .RequireAuthorization(Policies.NodeAdmin);
 
-        group.MapPost("/rotate", async (RotateKeysRequest? request, NodeKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapPost("/keys/rotate", async (RotateKeysRequest? request, NodeKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var days = request?.OverlapDays ?? DefaultOverlapDays;
             if (days is < 0 or > MaxOverlapDays)
@@ -57,6 +57,7 @@ internal static class KeyEndpoints
                 "The node now signs with the new key. Both keys are published for the overlap. On a State node, re-submit this node's entry (endpoint and keys) to the Secretariat so that the next Register lists the new key."));
         })
         .WithName("RotateNodeKeys")
+        .WithTags("Keys")
         .WithSummary("Rotate the node's keys: new keys valid from now; the old ones stay published for overlapDays (default 7) so that peers can still verify what they signed.")
         .Accepts<RotateKeysRequest>("application/json")
         .Produces<RotateKeysResponse>()
