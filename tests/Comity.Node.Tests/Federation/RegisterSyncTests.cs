@@ -56,6 +56,30 @@ public sealed class RegisterSyncTests
     }
 
     [Fact]
+    public async Task RegisterIssuedInTheSecondItsKeyWasCreated_Verifies()
+    {
+        // Regression: issuedAt is truncated to the second; a key created later in that second made it look issued before the key existed.
+        var now = new DateTimeOffset(2026, 11, 2, 9, 0, 0, 750, TimeSpan.Zero);
+        await using var secretariat = await TestNode.StartAsync(new TestNodeOptions { Role = NodeRole.Secretariat, StateCode = null, Kestrel = true, Now = now }, Ct);
+        var key = await secretariat.CreateClient().GetStringAsync("/federation/v1/register/key", Ct);
+        await using var state = await TestNode.StartAsync(new TestNodeOptions
+        {
+            Now = now,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Comity:Federation:SecretariatUrl"] = secretariat.BaseAddress.ToString(),
+                ["Comity:Federation:SecretariatKey"] = key,
+            },
+        }, Ct);
+        using var admin = await state.CreateClientForAsync("admin", Roles.NodeAdmin);
+
+        var status = await RefreshAsync(admin);
+
+        Assert.Equal(1, status.GetProperty("serial").GetInt64());
+        Assert.False(status.GetProperty("lastAttemptRefused").GetBoolean());
+    }
+
+    [Fact]
     public async Task SecretariatKeyRotation_StateNodeFollowsThroughTheKeyListedInTheRegisterItHolds()
     {
         await using var secretariat = await RegisterPublicationTests.StartSecretariatAsync(kestrel: true);

@@ -32,7 +32,7 @@ internal sealed partial class NodeKeyStore(
     /// <summary>Creates a signing and an encryption key if there is no current one (first start, or the current one expired).</summary>
     public async Task EnsureKeysAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = WholeSecond(time.GetUtcNow());
         foreach (var use in new[] { NodeKey.Signing, NodeKey.Encryption })
         {
             var current = await CurrentAsync(use, cancellationToken);
@@ -113,7 +113,7 @@ internal sealed partial class NodeKeyStore(
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            var now = time.GetUtcNow();
+            var now = WholeSecond(time.GetUtcNow());
             var current = await db.NodeKeys().Where(k => k.RetiredAt == null).ToListAsync(cancellationToken);
             foreach (var old in current)
             {
@@ -144,6 +144,13 @@ internal sealed partial class NodeKeyStore(
     /// <summary>SHA-256 of the raw public key in colon-separated hex: for reading aloud when confirming a key out of band.</summary>
     public static string Fingerprint(NodeKey key) =>
         string.Join(':', SHA256.HashData(key.PublicKey).Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// Validity instants are whole seconds, like the Register's <c>issuedAt</c>: a Register issued in the
+    /// same second as a key was created must fall inside the key's validity.
+    /// </summary>
+    internal static DateTimeOffset WholeSecond(DateTimeOffset instant) =>
+        new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private byte[] Unprotect(NodeKey key) => protector.Unprotect(key.ProtectedPrivateKey);
 

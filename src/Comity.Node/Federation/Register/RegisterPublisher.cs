@@ -80,8 +80,7 @@ internal sealed partial class RegisterPublisher(
         var serial = (await db.RegisterPublications().MaxAsync(p => (long?)p.Serial, cancellationToken) ?? 0) + 1;
 
         // Whole seconds: easier to read and to compare by hand, and the same on every database.
-        var now = time.GetUtcNow();
-        var issuedAt = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var issuedAt = NodeKeyStore.WholeSecond(time.GetUtcNow());
         var register = new RegisterV1(
             RegisterV1.CurrentVersion, serial, issuedAt, issuedAt + federation.Value.RegisterValidity,
             treaty, listed, nodes, content.Designations, content.ServiceProviders);
