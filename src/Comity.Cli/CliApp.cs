@@ -1,4 +1,5 @@
 using Comity.Cli.Demo;
+using Comity.Cli.Keys;
 using Comity.Cli.Register;
 using Comity.Cli.Serve;
 using Comity.Cli.Treaty;
@@ -27,6 +28,16 @@ internal static class CliApp
                 .WithDescription("Start a Secretariat node and three State nodes (XA, XB, XC) on loopback with demo users.")
                 .WithExample("demo")
                 .WithExample("demo", "--base-port", "6080");
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("This node's signing (Ed25519) and encryption (X25519) keys.");
+                keys.AddCommand<KeysShowCommand>("show")
+                    .WithDescription("Show the node's public keys: kid, fingerprint, validity, status (node administrators).")
+                    .WithExample("keys", "show", "--node-name", "xa");
+                keys.AddCommand<KeysRotateCommand>("rotate")
+                    .WithDescription("Rotate the node's keys; the old ones stay published for the overlap (node administrators).")
+                    .WithExample("keys", "rotate", "--overlap-days", "7");
+            });
             config.AddBranch("treaty", treaty =>
             {
                 treaty.SetDescription("The Convention's status: signatures, instruments, entry into force.");

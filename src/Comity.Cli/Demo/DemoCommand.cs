@@ -126,38 +126,69 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
         string? failure = null;
         await environment.Error.Status().StartAsync("Starting the Secretariat and three State nodes…", async _ =>
         {
-            var apps = nodes.Select(Build).ToArray();
-            started.AddRange(apps);
-            var starts = nodes.Zip(apps, async (node, app) =>
+            // The Secretariat first: the State nodes are configured with its URL and Register key.
+            var secretariat = nodes.Single(n => n.Role == NodeRole.Secretariat);
+            var secretariatApp = Build(secretariat, null);
+            started.Add(secretariatApp);
+            failure = await StartAsync(secretariat, secretariatApp);
+            if (failure is not null || cancellationToken.IsCancellationRequested)
             {
-                try
-                {
-                    await app.StartAsync(cancellationToken);
-                    lock (consoleLock)
-                    {
-                        environment.Error.MarkupLineInterpolated($"[green]ready[/]  {Title(node)} at {node.Url}");
-                    }
+                return;
+            }
 
-                    return null;
-                }
-                catch (IOException e)
-                {
-                    return $"{Title(node)} could not listen on {node.Url}: {e.Message} Choose other ports with --base-port.";
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    return (string?)null;
-                }
-            });
-            failure = (await Task.WhenAll(starts)).FirstOrDefault(f => f is not null);
+            var federation = await FederationSettingsAsync(secretariat, cancellationToken);
+            var states = nodes.Where(n => n.Role != NodeRole.Secretariat).ToArray();
+            var apps = states.Select(n => Build(n, federation)).ToArray();
+            started.AddRange(apps);
+            failure = (await Task.WhenAll(states.Zip(apps, StartAsync))).FirstOrDefault(f => f is not null);
         });
         return failure;
+
+        async Task<string?> StartAsync(DemoNode node, WebApplication app)
+        {
+            try
+            {
+                await app.StartAsync(cancellationToken);
+                lock (consoleLock)
+                {
+                    environment.Error.MarkupLineInterpolated($"[green]ready[/]  {Title(node)} at {node.Url}");
+                }
+
+                return null;
+            }
+            catch (IOException e)
+            {
+                return $"{Title(node)} could not listen on {node.Url}: {e.Message} Choose other ports with --base-port.";
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return (string?)null;
+            }
+        }
     }
 
-    private static WebApplication Build(DemoNode node) => ComityNodeHost.Build([], builder =>
+    /// <summary>
+    /// What a State node needs to verify the Register: the Secretariat's URL and the key that signs
+    /// the Register, fetched from the Secretariat's <c>/federation/v1/register/key</c> on loopback (in a
+    /// real deployment an operator confirms it out of band). The demo polls every 30 seconds.
+    /// </summary>
+    private static async Task<Dictionary<string, string?>> FederationSettingsAsync(DemoNode secretariat, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var key = await http.GetStringAsync(new Uri(new Uri(secretariat.Url), "/federation/v1/register/key"), cancellationToken);
+        return new Dictionary<string, string?>
+        {
+            ["Comity:Federation:SecretariatUrl"] = secretariat.Url,
+            ["Comity:Federation:SecretariatKey"] = key,
+            ["Comity:Federation:PollInterval"] = "00:00:30",
+        };
+    }
+
+    private static WebApplication Build(DemoNode node, IReadOnlyDictionary<string, string?>? federation) => ComityNodeHost.Build([], builder =>
     {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Comity:Federation:PublicUrl"] = node.Url,
             ["Comity:Role"] = node.Role.ToString(),
             ["Comity:StateCode"] = node.State,
             ["Comity:DisplayName"] = node.Role == NodeRole.Secretariat ? "Secretariat (demo)" : $"State {node.State} (demo, fictional)",
@@ -176,6 +207,11 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
             // Demo keys sit unencrypted in the demo folder on purpose; the warning would only alarm.
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         });
+        if (federation is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(federation);
+        }
+
         builder.Services.AddSingleton(node.Accounts);
 
         // The demo command owns Ctrl+C and stops all four nodes itself.

@@ -111,6 +111,141 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                     b.ToTable("TreatyInstruments", (string)null);
                 });
 
+            modelBuilder.Entity("Comity.Node.Federation.Keys.NodeKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kid")
+                        .IsUnique();
+
+                    b.HasIndex("Use", "RetiredAt");
+
+                    b.ToTable("NodeKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Comity.Node.Federation.Register.HeldRegister", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Jws")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastAttemptRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastFetchError")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastFetchErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastRefusal")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRefusalAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastRefusalCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayloadSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("HeldRegister", (string)null);
+                });
+
+            modelBuilder.Entity("Comity.Node.Federation.Register.RegisterPublication", b =>
+                {
+                    b.Property<long>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Jws")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayloadSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Serial");
+
+                    b.ToTable("RegisterPublications", (string)null);
+                });
+
             modelBuilder.Entity("Comity.Node.Identity.ComityUser", b =>
                 {
                     b.Property<string>("Id")

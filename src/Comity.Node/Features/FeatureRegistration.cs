@@ -1,6 +1,7 @@
 using Comity.Node.Features.Account;
 using Comity.Node.Features.Demo;
 using Comity.Node.Features.Treaty;
+using Comity.Node.Federation;
 
 namespace Comity.Node.Features;
 
@@ -11,6 +12,7 @@ internal static class FeatureRegistration
     {
         services.AddAccount();
         services.AddTreaty();
+        services.AddFederation();
         services.AddDemo();
         return services;
     }
@@ -19,5 +21,6 @@ internal static class FeatureRegistration
     {
         api.MapAccount();
         api.MapTreaty();
+        app.MapFederation(api);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comity.Node.Api;
 using Comity.Node.Features;
+using Comity.Node.Federation.Keys;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -77,9 +78,11 @@ public static class ComityNodeHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IIdGenerator, UuidV7Generator>();
         services.AddComityStorage(node);
+        var keyRing = Path.Combine(Path.GetFullPath(node.DataFolder), "data-protection");
         services.AddDataProtection()
             .SetApplicationName("comity-" + (node.Role == NodeRole.Secretariat ? "UN" : node.StateCode))
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(node.DataFolder), "data-protection")));
+            .PersistKeysToFileSystem(new DirectoryInfo(keyRing))
+            .ProtectKeyRing(builder.Configuration, keyRing);
         services.AddComityIdentity();
         services.AddComityApi();
         services.AddComityUi();

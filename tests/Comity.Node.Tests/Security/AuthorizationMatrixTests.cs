@@ -48,6 +48,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/treaty/rules"] = [.. Roles.All],
         ["POST /api/v1/treaty/instruments"] = [Roles.SecretariatOfficer],
         ["POST /api/v1/treaty/declarations"] = [Roles.SecretariatOfficer],
+        ["GET /federation/v1/register"] = null,
+        ["GET /federation/v1/register/key"] = null,
+        ["GET /api/v1/keys"] = [Roles.NodeAdmin],
+        ["POST /api/v1/keys/rotate"] = [Roles.NodeAdmin],
+        ["GET /api/v1/register/status"] = [.. Roles.All],
+        ["POST /api/v1/register/publish"] = [Roles.SecretariatOfficer],
+        ["POST /api/v1/register/refresh"] = [Roles.NodeAdmin],
     };
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class LayoutTests
 
         Assert.Contains("State node XA", page.QuerySelector(".node-name")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector(".badge-demo"));
-        Assert.Equal("Register: not yet available", page.QuerySelector("#register-status")?.TextContent.Trim());
+        Assert.Equal("Register: not configured", page.QuerySelector("#register-status")?.TextContent.Trim());
         Assert.Equal(["en", "fr", "es", "ru", "ar", "zh-Hans"], page.QuerySelectorAll("#culture-select option").Select(o => o.GetAttribute("value")));
         Assert.NotNull(page.QuerySelector("a.skip-link[href='#main']"));
     }

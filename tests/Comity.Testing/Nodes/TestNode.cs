@@ -36,6 +36,12 @@ public sealed record TestNodeOptions
 
     /// <summary>Extra configuration keys, e.g. <c>Comity:DisplayName</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Extra services registered before the node's own (which use TryAdd for replaceable seams such as the Register's directory source).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>The data folder to use (e.g. to restart a node on the same data); default a fresh temporary folder, deleted on dispose.</summary>
+    public string? DataFolder { get; init; }
 }
 
 /// <summary>
@@ -46,6 +52,7 @@ public sealed class TestNode : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly string dataFolder;
+    private bool ownsDataFolder = true;
 
     private TestNode(WebApplication app, string dataFolder, FakeTimeProvider time, CapturedFirstRunNotice notice, Uri baseAddress)
     {
@@ -68,7 +75,7 @@ public sealed class TestNode : IAsyncDisposable
     public static async Task<TestNode> StartAsync(TestNodeOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new TestNodeOptions();
-        var dataFolder = Path.Combine(Path.GetTempPath(), "comity-tests", Guid.NewGuid().ToString("N"));
+        var dataFolder = options.DataFolder ?? Path.Combine(Path.GetTempPath(), "comity-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         var time = new FakeTimeProvider(options.Now);
         var notice = new CapturedFirstRunNotice();
@@ -103,13 +110,14 @@ public sealed class TestNode : IAsyncDisposable
             builder.Services.AddSingleton(time);
             builder.Services.RemoveAll<IFirstRunNotice>();
             builder.Services.AddSingleton<IFirstRunNotice>(notice);
+            options.Services?.Invoke(builder.Services);
         });
 
         await app.StartAsync(cancellationToken);
         var address = options.Kestrel
             ? new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First())
             : new Uri("http://localhost/");
-        return new TestNode(app, dataFolder, time, notice, address);
+        return new TestNode(app, dataFolder, time, notice, address) { ownsDataFolder = options.DataFolder is null };
     }
 
     /// <summary>An anonymous client; cookies are kept; redirects are not followed.</summary>
@@ -206,6 +214,11 @@ public sealed class TestNode : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!ownsDataFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(dataFolder, recursive: true);

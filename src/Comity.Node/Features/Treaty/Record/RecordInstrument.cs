@@ -46,7 +46,7 @@ internal static class TreatyProblems
     public static IResult NotSecretariat() => Problems.Conflict(NotSecretariatCode, NotSecretariatDetail);
 }
 
-internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics)
+internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, Federation.Register.IRegisterPublisher register)
 {
     public const int MaxNotificationLength = 128;
 
@@ -87,6 +87,7 @@ internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<
             return RecordResult<InstrumentResponse>.Refused(outcome.Violations);
         }
 
+        await register.PublishAsync(cancellationToken);
         return RecordResult<InstrumentResponse>.Done(InstrumentResponse.From(outcome.Recorded[0]));
     }
 }

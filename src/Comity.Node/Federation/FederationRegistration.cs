@@ -1,0 +1,49 @@
+using Comity.Node.Federation.Keys;
+using Comity.Node.Federation.Register;
+using Comity.Node.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Comity.Node.Federation;
+
+/// <summary>Node keys, Register publication (Secretariat) and Register sync (State nodes).</summary>
+internal static class FederationRegistration
+{
+    public static IServiceCollection AddFederation(this IServiceCollection services)
+    {
+        services.AddOptions<KeyOptions>().BindConfiguration(KeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FederationOptions>().BindConfiguration(FederationOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<FederationOptions>, FederationOptionsValidator>();
+
+        services.AddScoped<NodeKeyStore>();
+        services.AddScoped<INodeKeys>(sp => sp.GetRequiredService<NodeKeyStore>());
+        services.AddScoped<IStartupSeeder, NodeKeySeeder>();
+
+        // Until the Directory area registers the approved directory, a federation with no approved States.
+        services.TryAddScoped<IRegisterDirectorySource, SecretariatOnlyDirectorySource>();
+        services.AddSingleton<NodeEndpoint>();
+        services.AddSingleton<RegisterCache>();
+        services.AddScoped<IRegisterPublisher, RegisterPublisher>();
+        services.AddScoped<CurrentRegister>();
+        services.AddScoped<ICurrentRegister>(sp => sp.GetRequiredService<CurrentRegister>());
+        services.AddScoped<RegisterStatusReader>();
+        services.AddScoped<IStartupSeeder, RegisterPublicationSeeder>();
+        services.AddSingleton<RegisterPublicationWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<RegisterPublicationWorker>());
+
+        services.AddHttpClient(RegisterSync.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(30);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Comity-Node/1");
+        });
+        services.AddSingleton<RegisterSync>();
+        services.AddHostedService<RegisterSyncWorker>();
+        return services;
+    }
+
+    public static void MapFederation(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapNodeKeys();
+        api.MapRegisterApi();
+        app.MapRegisterFederation();
+    }
+}

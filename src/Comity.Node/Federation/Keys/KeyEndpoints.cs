@@ -1,0 +1,72 @@
+using Comity.Node.Api;
+using Comity.Node.Identity;
+using Comity.Protocol.V1;
+
+namespace Comity.Node.Federation.Keys;
+
+/// <summary>One of the node's keys as the API shows it: public parts only.</summary>
+/// <param name="Kid">RFC 7638 thumbprint of the public JWK.</param>
+/// <param name="Use"><c>sig</c> (Ed25519) or <c>enc</c> (X25519).</param>
+/// <param name="Fingerprint">SHA-256 of the raw public key, colon-separated hex, for confirming a key by phone.</param>
+/// <param name="Status"><c>current</c> (in use), <c>overlap</c> (replaced by a rotation but still published) or <c>expired</c>.</param>
+public sealed record NodeKeyResponse(
+    string Kid,
+    string Use,
+    string Algorithm,
+    string Fingerprint,
+    Jwk Jwk,
+    DateTimeOffset NotBefore,
+    DateTimeOffset NotAfter,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RetiredAt,
+    string Status);
+
+/// <summary>Rotation: how many days the replaced keys stay published (0–90, default 7).</summary>
+public sealed record RotateKeysRequest(int? OverlapDays);
+
+/// <summary>The node's keys after a rotation, and what the administrator must do next.</summary>
+public sealed record RotateKeysResponse(IReadOnlyList<NodeKeyResponse> Keys, string Next);
+
+internal static class KeyEndpoints
+{
+    public const int DefaultOverlapDays = 7;
+    public const int MaxOverlapDays = 90;
+
+    public static void MapNodeKeys(this RouteGroupBuilder api)
+    {
+        api.MapGet("/keys", async (NodeKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
+            Results.Ok(From(await keys.AllAsync(cancellationToken), time.GetUtcNow())))
+        .WithName("ListNodeKeys")
+        .WithTags("Keys")
+        .WithSummary("This node's public keys (signing Ed25519, encryption X25519) with kid, fingerprint, validity and status. Private keys never leave the node.")
+        .Produces<IReadOnlyList<NodeKeyResponse>>()
+        .RequireAuthorization(Policies.NodeAdmin);
+
+        api.MapPost("/keys/rotate", async (RotateKeysRequest? request, NodeKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var days = request?.OverlapDays ?? DefaultOverlapDays;
+            if (days is < 0 or > MaxOverlapDays)
+            {
+                return Problems.Validation([new ProblemError("overlapDays", "keys.overlap-out-of-range", $"The overlap is a number of days from 0 to {MaxOverlapDays}.")]);
+            }
+
+            await keys.RotateAsync(TimeSpan.FromDays(days), cancellationToken);
+            var all = From(await keys.AllAsync(cancellationToken), time.GetUtcNow());
+            return Results.Ok(new RotateKeysResponse(
+                all,
+                "The node now signs with the new key. Both keys are published for the overlap. On a State node, re-submit this node's entry (endpoint and keys) to the Secretariat so that the next Register lists the new key."));
+        })
+        .WithName("RotateNodeKeys")
+        .WithTags("Keys")
+        .WithSummary("Rotate the node's keys: new keys valid from now; the old ones stay published for overlapDays (default 7) so that peers can still verify what they signed.")
+        .Accepts<RotateKeysRequest>("application/json")
+        .Produces<RotateKeysResponse>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .RequireAuthorization(Policies.NodeAdmin);
+    }
+
+    private static List<NodeKeyResponse> From(IEnumerable<NodeKey> keys, DateTimeOffset now) =>
+        [.. keys.Select(k => new NodeKeyResponse(
+            k.Kid, k.Use, k.Algorithm, NodeKeyStore.Fingerprint(k), NodeKeyStore.ToJwk(k), k.NotBefore, k.NotAfter, k.CreatedAt, k.RetiredAt,
+            k.NotAfter <= now ? "expired" : k.RetiredAt is null ? "current" : "overlap"))];
+}

@@ -1,0 +1,102 @@
+using Comity.Node.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Comity.Node.Federation.Register;
+
+/// <summary>A Register the Secretariat signed and published. Immutable once stored.</summary>
+public sealed class RegisterPublication
+{
+    /// <summary>Strictly increasing; the primary key, so two publications can never share one.</summary>
+    public long Serial { get; set; }
+
+    public DateTimeOffset IssuedAt { get; set; }
+
+    public DateTimeOffset NextUpdate { get; set; }
+
+    /// <summary>The JWS in the JSON flattened serialization, exactly as served.</summary>
+    public required string Jws { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the payload bytes.</summary>
+    public required string PayloadSha256 { get; set; }
+}
+
+internal sealed class RegisterPublicationConfiguration : IEntityTypeConfiguration<RegisterPublication>
+{
+    public void Configure(EntityTypeBuilder<RegisterPublication> builder)
+    {
+        builder.ToTable("RegisterPublications");
+        builder.HasKey(p => p.Serial);
+        builder.Property(p => p.Serial).ValueGeneratedNever();
+        builder.Property(p => p.PayloadSha256).HasMaxLength(64);
+    }
+}
+
+/// <summary>
+/// On a State node: the last Register that verified, and what happened on the latest attempts to
+/// refresh it. One row (<see cref="SingletonId"/>).
+/// </summary>
+public sealed class HeldRegister
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    /// <summary>Serial of the held Register; null until one has verified.</summary>
+    public long? Serial { get; set; }
+
+    public string? Jws { get; set; }
+
+    public string? PayloadSha256 { get; set; }
+
+    public DateTimeOffset? IssuedAt { get; set; }
+
+    public DateTimeOffset? NextUpdate { get; set; }
+
+    /// <summary>When the held Register was verified and accepted.</summary>
+    public DateTimeOffset? VerifiedAt { get; set; }
+
+    /// <summary>The Secretariat's ETag for the held Register, sent as If-None-Match.</summary>
+    public string? ETag { get; set; }
+
+    /// <summary>The last time the Secretariat answered with the held Register or a newer one.</summary>
+    public DateTimeOffset? LastCheckedAt { get; set; }
+
+    /// <summary>Stable code of the latest refusal (<c>register.rollback</c>, …).</summary>
+    public string? LastRefusalCode { get; set; }
+
+    /// <summary>Why the latest refused document was refused (never the document itself).</summary>
+    public string? LastRefusal { get; set; }
+
+    public DateTimeOffset? LastRefusalAt { get; set; }
+
+    /// <summary>Whether the latest document received was refused (the refusal fields keep the latest refusal even after a later success).</summary>
+    public bool LastAttemptRefused { get; set; }
+
+    /// <summary>The latest failure to reach the Secretariat (not a refusal: nothing was received).</summary>
+    public string? LastFetchError { get; set; }
+
+    public DateTimeOffset? LastFetchErrorAt { get; set; }
+}
+
+internal sealed class HeldRegisterConfiguration : IEntityTypeConfiguration<HeldRegister>
+{
+    public void Configure(EntityTypeBuilder<HeldRegister> builder)
+    {
+        builder.ToTable("HeldRegister");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.PayloadSha256).HasMaxLength(64);
+        builder.Property(h => h.ETag).HasMaxLength(256);
+        builder.Property(h => h.LastRefusalCode).HasMaxLength(64);
+        builder.Property(h => h.LastRefusal).HasMaxLength(1024);
+        builder.Property(h => h.LastFetchError).HasMaxLength(1024);
+    }
+}
+
+internal static class RegisterDbSets
+{
+    public static DbSet<RegisterPublication> RegisterPublications(this ComityDbContext db) => db.Set<RegisterPublication>();
+
+    public static DbSet<HeldRegister> HeldRegister(this ComityDbContext db) => db.Set<HeldRegister>();
+}

@@ -1,0 +1,142 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Comity.Domain.Treaty;
+using Comity.Node.Features.Treaty.Participants;
+using Comity.Node.Features.Treaty.Status;
+using Comity.Node.Federation.Keys;
+using Comity.Node.Hosting;
+using Comity.Node.Storage;
+using Comity.Protocol.V1;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Comity.Node.Federation.Register;
+
+/// <summary>
+/// On the Secretariat: builds the Register from the treaty registry (the same handlers that answer
+/// <c>GET /api/v1/treaty/status</c> and <c>/participants</c>, so no rule is repeated here) and the
+/// approved directory, lists the Secretariat itself as node <c>UN</c>, signs it and stores it under
+/// the next serial.
+/// </summary>
+/// <remarks>
+/// The serial is <c>max + 1</c> read and written in one serializable transaction, and is the table's
+/// primary key: on SQLite the transaction takes the write lock first (BEGIN IMMEDIATE), on PostgreSQL
+/// one of two racing publishers fails (40001, or a duplicate key) and is tried again from the start.
+/// </remarks>
+internal sealed partial class RegisterPublisher(
+    ComityDbContext db,
+    GetTreatyStatusHandler treatyStatus,
+    ListParticipantsHandler participants,
+    IRegisterDirectorySource directory,
+    NodeKeyStore keys,
+    NodeEndpoint endpoint,
+    IOptions<NodeOptions> node,
+    IOptions<FederationOptions> federation,
+    TimeProvider time,
+    ILogger<RegisterPublisher> logger) : IRegisterPublisher
+{
+    private const int MaxAttempts = 8;
+
+    public async Task<long> PublishAsync(CancellationToken cancellationToken)
+    {
+        if (node.Value.Role != NodeRole.Secretariat)
+        {
+            throw new InvalidOperationException("Only the Secretariat publishes the Register.");
+        }
+
+        var status = (await treatyStatus.HandleAsync(null, cancellationToken)).Response;
+        var treaty = new RegisterTreatyV1(status.EntryIntoForce, status.AmendmentProposalsFrom, status.ProtocolThresholdReached);
+        var listed = (await participants.HandleAsync(new ParticipantFilter(null, null, null), CultureInfo.InvariantCulture, cancellationToken))
+            .Where(p => p.Status != ParticipantStanding.None)
+            .OrderBy(p => p.Code, StringComparer.Ordinal)
+            .Select(ToRegister)
+            .ToList();
+        var content = await directory.GetAsync(cancellationToken);
+        var self = new RegisterNodeV1(RegisterVerification.SecretariatState, node.Value.EffectiveDisplayName, endpoint.Current(), await keys.PublicKeysAsync(cancellationToken));
+
+        // The Secretariat's own entry comes from its key store, never from the directory.
+        List<RegisterNodeV1> nodes = [self, .. content.Nodes.Where(n => n.State != RegisterVerification.SecretariatState).OrderBy(n => n.State, StringComparer.Ordinal)];
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var serial = await PublishOnceAsync(treaty, listed, nodes, content, cancellationToken);
+                LogPublished(serial);
+                return serial;
+            }
+            catch (Exception e) when (attempt < MaxAttempts && IsConflict(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<long> PublishOnceAsync(RegisterTreatyV1 treaty, List<RegisterParticipantV1> listed, List<RegisterNodeV1> nodes, RegisterDirectoryContent content, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        var serial = (await db.RegisterPublications().MaxAsync(p => (long?)p.Serial, cancellationToken) ?? 0) + 1;
+
+        // Whole seconds: easier to read and to compare by hand, and the same on every database.
+        var issuedAt = NodeKeyStore.WholeSecond(time.GetUtcNow());
+        var register = new RegisterV1(
+            RegisterV1.CurrentVersion, serial, issuedAt, issuedAt + federation.Value.RegisterValidity,
+            treaty, listed, nodes, content.Designations, content.ServiceProviders);
+        var payload = RegisterJson.Serialize(register);
+        var jws = await keys.SignRegisterAsync(payload, cancellationToken);
+        db.RegisterPublications().Add(new RegisterPublication
+        {
+            Serial = serial,
+            IssuedAt = register.IssuedAt,
+            NextUpdate = register.NextUpdate,
+            Jws = jws,
+            PayloadSha256 = RegisterJson.Sha256(payload),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return serial;
+    }
+
+    private static RegisterParticipantV1 ToRegister(ParticipantSummary p) => new(
+        p.Code,
+        ParticipantCatalogue.TryFind(p.Code, out var known) ? known.UnName : p.Name,
+        ParticipantsEndpoints.Wire(p.Kind),
+        p.SignedOn,
+        p.ConsentKind?.ToKeyword(),
+        p.ConsentDeposited,
+        p.InForceFrom,
+        p.DenunciationEffective);
+
+    /// <summary>Another publisher won the race: serialization failure, deadlock, or the serial's key taken.</summary>
+    private static bool IsConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException { SqliteErrorCode: 5 or 6 or 19 }:
+                case DbException { SqlState: "40001" or "40P01" or "23505" }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published Register serial {Serial}")]
+    private partial void LogPublished(long serial);
+}
+
+/// <summary>
+/// The directory content until the Directory area supplies the approved entries: no State node,
+/// designation or service provider has been approved yet, so the Register lists only the
+/// Secretariat itself (which <see cref="RegisterPublisher"/> always adds from its own keys). This is
+/// the correct Register of a federation with no approved States, not a placeholder.
+/// </summary>
+internal sealed class SecretariatOnlyDirectorySource : IRegisterDirectorySource
+{
+    public Task<RegisterDirectoryContent> GetAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new RegisterDirectoryContent([], [], []));
+}
