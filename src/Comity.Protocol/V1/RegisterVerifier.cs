@@ -50,6 +50,9 @@ public enum RegisterRefusal
 
     /// <summary>Same serial as the last accepted Register but different content: the Secretariat key signed two Registers with one serial.</summary>
     SerialConflict,
+
+    /// <summary>A JWS that verifies but whose <c>typ</c> says it is something else than a Register.</summary>
+    NotARegister,
 }
 
 /// <summary>The Register a node last accepted: its serial and the SHA-256 of its payload (<see cref="RegisterVerification.PayloadDigest"/>).</summary>
@@ -149,7 +152,7 @@ public static class RegisterVerifier
         if (!string.Equals(typ, RegisterV1.MediaType, StringComparison.OrdinalIgnoreCase)
             && !string.Equals(typ, "application/" + RegisterV1.MediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return RegisterVerification.Refused(RegisterRefusal.Malformed, $"The JWS is not a Register: its typ is {typ ?? "missing"}, not {RegisterV1.MediaType}.", kid);
+            return RegisterVerification.Refused(RegisterRefusal.NotARegister, $"The JWS is not a Register: its typ is {typ ?? "missing"}, not {RegisterV1.MediaType}.", kid);
         }
 
         var payload = signature.Payload!;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Comity.Node.Federation.Register;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
 using Microsoft.AspNetCore.Builder;
@@ -91,15 +90,15 @@ internal sealed class FakeSecretariat : IAsyncDisposable
     public string Sign(RegisterV1 register, Key? key = null, string typ = RegisterV1.MediaType)
     {
         key ??= SigningKey;
-        return JwsFlattened.Sign(RegisterJson.Serialize(register), new JwsHeader(JwsHeader.EdDsa, PublicJwkOf(key).Kid!, typ), key);
+        return JwsFlattened.Sign(Comity.Protocol.V1.RegisterJson.SerializeToUtf8Bytes(register), new JwsHeader(JwsHeader.EdDsa, PublicJwkOf(key).Kid!, typ), key);
     }
 
     /// <summary>The same JWS with its payload replaced (the signature left as it was).</summary>
     public static string Tamper(string jws, Func<RegisterV1, RegisterV1> change)
     {
         var document = JsonSerializer.Deserialize<JwsFlattenedJson>(jws)!;
-        var register = JsonSerializer.Deserialize<RegisterV1>(Base64Url.Decode(document.Payload), RegisterJson.Options)!;
-        var payload = Base64Url.Encode(RegisterJson.Serialize(change(register)));
+        var register = Comity.Protocol.V1.RegisterJson.Deserialize(Base64Url.Decode(document.Payload));
+        var payload = Base64Url.Encode(Comity.Protocol.V1.RegisterJson.SerializeToUtf8Bytes(change(register)));
         return JsonSerializer.Serialize(document with { Payload = payload });
     }
 

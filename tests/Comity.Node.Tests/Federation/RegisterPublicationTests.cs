@@ -186,7 +186,7 @@ public sealed class RegisterPublicationTests
         var key = JsonSerializer.Deserialize<Jwk>(await node.CreateClient().GetStringAsync("/federation/v1/register/key", Ct))!;
         foreach (var publication in stored)
         {
-            var verified = JsonSerializer.Deserialize<RegisterV1>(JwsFlattened.Verify(publication.Jws, key).Payload!, RegisterJson.Options)!;
+            var verified = Comity.Protocol.V1.RegisterJson.Deserialize(JwsFlattened.Verify(publication.Jws, key).Payload!);
             Assert.Equal(publication.Serial, verified.Serial);
         }
     }
@@ -226,7 +226,7 @@ public sealed class RegisterPublicationTests
         var key = NodeKeyStore.ToJwk((await scope.ServiceProvider.GetRequiredService<NodeKeyStore>().RegisterSigningKeyAsync(Ct))!);
         var verified = JwsFlattened.Verify(jws, key);
         Assert.True(verified.IsValid, verified.Reason);
-        return (jws, JsonSerializer.Deserialize<RegisterV1>(verified.Payload!, RegisterJson.Options)!);
+        return (jws, Comity.Protocol.V1.RegisterJson.Deserialize(verified.Payload!));
     }
 
     private static async Task<long> LatestSerialAsync(TestNode node)

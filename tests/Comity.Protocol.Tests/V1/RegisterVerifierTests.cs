@@ -139,7 +139,7 @@ public sealed class RegisterVerifierTests : IDisposable
     [Fact]
     public void Verify_SignedDocumentThatIsNotARegister_IsRefusedAsMalformedNamingTheTyp()
     {
-        AssertRefused(Verify(SignedPayload(Payload(), typ: "comity-envelope+json")), RegisterRefusal.Malformed, "comity-envelope+json");
+        AssertRefused(Verify(SignedPayload(Payload(), typ: "comity-envelope+json")), RegisterRefusal.NotARegister, "comity-envelope+json");
     }
 
     [Fact]

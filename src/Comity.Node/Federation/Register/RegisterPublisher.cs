@@ -84,7 +84,7 @@ internal sealed partial class RegisterPublisher(
         var register = new RegisterV1(
             RegisterV1.CurrentVersion, serial, issuedAt, issuedAt + federation.Value.RegisterValidity,
             treaty, listed, nodes, content.Designations, content.ServiceProviders);
-        var payload = RegisterJson.Serialize(register);
+        var payload = Protocol.V1.RegisterJson.SerializeToUtf8Bytes(register);
         var jws = await keys.SignRegisterAsync(payload, cancellationToken);
         db.RegisterPublications().Add(new RegisterPublication
         {
@@ -92,7 +92,7 @@ internal sealed partial class RegisterPublisher(
             IssuedAt = register.IssuedAt,
             NextUpdate = register.NextUpdate,
             Jws = jws,
-            PayloadSha256 = RegisterJson.Sha256(payload),
+            PayloadSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload)),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

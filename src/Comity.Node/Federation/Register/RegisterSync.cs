@@ -116,7 +116,7 @@ internal sealed partial class RegisterSync(
 
             if (response.Content.Headers.ContentLength > MaxRegisterBytes)
             {
-                return Refuse(held, new RegisterRefusal(RegisterRefusal.Malformed, $"The document is larger than {MaxRegisterBytes} bytes."));
+                return Refuse(held, new RegisterRefusalCodes(RegisterRefusalCodes.Malformed, $"The document is larger than {MaxRegisterBytes} bytes."));
             }
 
             body = await ReadLimitedAsync(response.Content, cancellationToken);
@@ -132,7 +132,7 @@ internal sealed partial class RegisterSync(
         }
         catch (InvalidDataException e)
         {
-            return Refuse(held, new RegisterRefusal(RegisterRefusal.Malformed, e.Message));
+            return Refuse(held, new RegisterRefusalCodes(RegisterRefusalCodes.Malformed, e.Message));
         }
 
         var now = time.GetUtcNow();
@@ -170,7 +170,7 @@ internal sealed partial class RegisterSync(
     private RegisterCheck Verify(string jws, HeldRegisterState held, DateTimeOffset now) =>
         RegisterVerification.Check(jws, options.Value.TrustedKey(), held, now, ClockSkew);
 
-    private RegisterPollOutcome Refuse(HeldRegister held, RegisterRefusal refusal)
+    private RegisterPollOutcome Refuse(HeldRegister held, RegisterRefusalCodes refusal)
     {
         held.LastRefusalCode = refusal.Code;
         held.LastRefusal = refusal.Reason;
@@ -242,8 +242,7 @@ internal sealed class RegisterCache
         // Stored only after verification; decoded here without checking the signature again.
         var document = System.Text.Json.JsonSerializer.Deserialize<JwsFlattenedJson>(jws)
             ?? throw new InvalidOperationException($"The stored Register {serial} is not a JWS.");
-        var register = RegisterJson.TryParse(Base64Url.Decode(document.Payload), out var error)
-            ?? throw new InvalidOperationException($"The stored Register {serial} cannot be read: {error}");
+        var register = Protocol.V1.RegisterJson.Deserialize(Base64Url.Decode(document.Payload));
         latest = new Entry(serial, register);
         return register;
     }

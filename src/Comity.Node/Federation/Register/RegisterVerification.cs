@@ -4,7 +4,7 @@ using Comity.Protocol.V1;
 namespace Comity.Node.Federation.Register;
 
 /// <summary>Why a received Register was refused: a stable code and a sentence for the administrator.</summary>
-internal sealed record RegisterRefusal(string Code, string Reason)
+internal sealed record RegisterRefusalCodes(string Code, string Reason)
 {
     public const string Malformed = "register.malformed";
     public const string BadSignature = "register.bad-signature";
@@ -24,28 +24,29 @@ internal sealed record RegisterRefusal(string Code, string Reason)
 internal sealed record HeldRegisterState(long? Serial, string? PayloadSha256, RegisterV1? Register);
 
 /// <summary>The outcome of checking a received Register: accepted (new or the one already held) or refused.</summary>
-internal sealed record RegisterCheck(RegisterV1? Register, string? PayloadSha256, bool Unchanged, RegisterRefusal? Refusal)
+internal sealed record RegisterCheck(RegisterV1? Register, string? PayloadSha256, bool Unchanged, RegisterRefusalCodes? Refusal)
 {
-    public static RegisterCheck Refused(string code, string reason) => new(null, null, false, new RegisterRefusal(code, reason));
+    public static RegisterCheck Refused(string code, string reason) => new(null, null, false, new RegisterRefusalCodes(code, reason));
 }
 
 /// <summary>
-/// The one place a State node decides whether to trust a received Register (interim: the Protocol
-/// area's <c>RegisterVerifier</c> was not on main when this was written; replace the body of
-/// <see cref="Check"/> with a call to it once it is, keeping the refusal codes).
+/// The one place a State node decides whether to trust a received Register. The Protocol's
+/// <see cref="RegisterVerifier"/> checks the signature, <c>typ</c>, schema and version, dates,
+/// roll-back and reused serials; this adds what only a node that holds a Register knows.
 /// </summary>
 /// <remarks>
-/// Checks, in order: the JWS signature (EdDSA) against the configured Secretariat key or a Secretariat
-/// (<c>UN</c>) signing key listed in the Register already held and valid now; <c>typ</c>; the payload's
-/// shape and version; that the signing key is listed for <c>UN</c> in the payload itself and valid at
-/// <c>issuedAt</c> and now; <c>issuedAt</c> not in the future (beyond the allowed clock skew);
-/// <c>nextUpdate</c> after <c>issuedAt</c>; and the serial against the one held (lower: roll-back;
-/// equal with other content: a reused serial). Staleness is not a refusal: a late Register is still
-/// the newest the node can have, and is shown as stale.
+/// The signature is accepted from the configured Secretariat key or from a Secretariat (<c>UN</c>)
+/// signing key listed in the Register already held and valid now, so nodes follow a Secretariat key
+/// rotation without being reconfigured. The signing key must also be listed for <c>UN</c> in the
+/// payload itself and be valid at <c>issuedAt</c> and now. Staleness is not a refusal: a late
+/// Register is still the newest the node can have, and is shown as stale.
 /// </remarks>
 internal static class RegisterVerification
 {
     public const string SecretariatState = "UN";
+
+    /// <summary>Freshness is judged by the caller; here a late Register only has to be authentic.</summary>
+    private static readonly TimeSpan NoStaleness = TimeSpan.FromDays(36500);
 
     public static RegisterCheck Check(string jws, Jwk configuredKey, HeldRegisterState held, DateTimeOffset now, TimeSpan clockSkew)
     {
@@ -57,87 +58,62 @@ internal static class RegisterVerification
                 .Select(k => k.Jwk with { Kid = k.Kid }));
         }
 
-        JwsVerification? verified = null;
-        var failures = new List<JwsVerification>();
+        var last = held.Serial is { } serial
+            ? new LastAcceptedRegister(serial, held.PayloadSha256 is { } hex ? Base64Url.Encode(Convert.FromHexString(hex)) : null)
+            : null;
+        Protocol.V1.RegisterVerification? verified = null;
+        var keyFailures = new List<Protocol.V1.RegisterVerification>();
         foreach (var key in trusted)
         {
-            var result = JwsFlattened.Verify(jws, key);
-            if (result.IsValid)
+            var result = RegisterVerifier.Verify(jws, new TrustedKey(key), last, now, NoStaleness, clockSkew);
+            if (result.IsAccepted)
             {
                 verified = result;
                 break;
             }
 
-            failures.Add(result);
+            if (result.Refusal is not (RegisterRefusal.WrongKey or RegisterRefusal.BadSignature))
+            {
+                return Refused(result);
+            }
+
+            keyFailures.Add(result);
         }
 
         if (verified is null)
         {
-            var failure = failures.FirstOrDefault(f => f.Failure is JwsFailure.Malformed or JwsFailure.UnsupportedAlgorithm or JwsFailure.BadSignature) ?? failures[0];
-            return failure.Failure switch
-            {
-                JwsFailure.Malformed or JwsFailure.UnsupportedAlgorithm => RegisterCheck.Refused(RegisterRefusal.Malformed, failure.Reason),
-                JwsFailure.BadSignature => RegisterCheck.Refused(RegisterRefusal.BadSignature, failure.Reason),
-                _ => RegisterCheck.Refused(RegisterRefusal.WrongKey,
-                    $"{failure.Reason} It is neither the configured Secretariat key nor a Secretariat key listed in the Register held."),
-            };
+            var failure = keyFailures.FirstOrDefault(f => f.Refusal == RegisterRefusal.BadSignature) ?? keyFailures[0];
+            return failure.Refusal == RegisterRefusal.BadSignature
+                ? RegisterCheck.Refused(RegisterRefusalCodes.BadSignature, failure.Message)
+                : RegisterCheck.Refused(RegisterRefusalCodes.WrongKey, $"{failure.Message} It is neither the configured Secretariat key nor a Secretariat key listed in the Register held.");
         }
 
-        var header = verified.Header!;
-        if (header.Typ != RegisterV1.MediaType)
-        {
-            return RegisterCheck.Refused(RegisterRefusal.WrongType, $"The JWS has typ {header.Typ ?? "(none)"}, not {RegisterV1.MediaType}: it is not a Register.");
-        }
-
-        var payload = verified.Payload!;
-        var register = RegisterJson.TryParse(payload, out var error);
-        if (register is null)
-        {
-            return RegisterCheck.Refused(RegisterRefusal.Malformed, error!);
-        }
-
-        if (register.NextUpdate <= register.IssuedAt)
-        {
-            return RegisterCheck.Refused(RegisterRefusal.Malformed, $"nextUpdate ({Iso(register.NextUpdate)}) is not after issuedAt ({Iso(register.IssuedAt)}).");
-        }
-
-        var signer = SecretariatSigningKeys(register).FirstOrDefault(k => k.Kid == header.Kid);
+        var register = verified.Register!;
+        var signer = SecretariatSigningKeys(register).FirstOrDefault(k => k.Kid == verified.Kid);
         if (signer is null)
         {
-            return RegisterCheck.Refused(RegisterRefusal.KeyNotListed, $"The Register is signed with key {header.Kid}, which it does not list as a Secretariat (UN) signing key.");
+            return RegisterCheck.Refused(RegisterRefusalCodes.KeyNotListed, $"The Register is signed with key {verified.Kid}, which it does not list as a Secretariat (UN) signing key.");
         }
 
         if (register.IssuedAt < signer.NotBefore || register.IssuedAt >= signer.NotAfter || now >= signer.NotAfter)
         {
-            return RegisterCheck.Refused(RegisterRefusal.KeyExpired,
+            return RegisterCheck.Refused(RegisterRefusalCodes.KeyExpired,
                 $"The Secretariat key {signer.Kid} is valid from {Iso(signer.NotBefore)} until {Iso(signer.NotAfter)}; the Register was issued at {Iso(register.IssuedAt)} and it is now {Iso(now)}.");
         }
 
-        if (register.IssuedAt > now + clockSkew)
-        {
-            return RegisterCheck.Refused(RegisterRefusal.IssuedInFuture,
-                $"The Register says it was issued at {Iso(register.IssuedAt)}, after this node's clock ({Iso(now)}): check the clocks of both nodes.");
-        }
-
-        var hash = RegisterJson.Sha256(payload);
-        if (held.Serial is { } heldSerial)
-        {
-            if (register.Serial < heldSerial)
-            {
-                return RegisterCheck.Refused(RegisterRefusal.Rollback,
-                    $"The Register has serial {register.Serial}, lower than serial {heldSerial} already held: a roll-back to an older Register is refused.");
-            }
-
-            if (register.Serial == heldSerial)
-            {
-                return hash == held.PayloadSha256
-                    ? new RegisterCheck(register, hash, true, null)
-                    : RegisterCheck.Refused(RegisterRefusal.SerialReused, $"The Register has serial {register.Serial}, the serial held, but different content.");
-            }
-        }
-
-        return new RegisterCheck(register, hash, false, null);
+        var hash = Convert.ToHexStringLower(Base64Url.Decode(verified.PayloadDigest!));
+        return new RegisterCheck(register, hash, held.Serial == register.Serial, null);
     }
+
+    private static RegisterCheck Refused(Protocol.V1.RegisterVerification result) => result.Refusal switch
+    {
+        RegisterRefusal.NotARegister => RegisterCheck.Refused(RegisterRefusalCodes.WrongType, result.Message),
+        RegisterRefusal.IssuedInFuture => RegisterCheck.Refused(RegisterRefusalCodes.IssuedInFuture, result.Message),
+        RegisterRefusal.Rollback => RegisterCheck.Refused(RegisterRefusalCodes.Rollback, result.Message),
+        RegisterRefusal.SerialConflict => RegisterCheck.Refused(RegisterRefusalCodes.SerialReused, result.Message),
+        RegisterRefusal.KeyExpired or RegisterRefusal.KeyNotYetValid => RegisterCheck.Refused(RegisterRefusalCodes.KeyExpired, result.Message),
+        _ => RegisterCheck.Refused(RegisterRefusalCodes.Malformed, result.Message),
+    };
 
     /// <summary>The Secretariat's signing keys as the Register lists them.</summary>
     public static IEnumerable<RegisterKeyV1> SecretariatSigningKeys(RegisterV1 register) =>
