@@ -84,7 +84,7 @@ public static class ComityNodeHost
         services.AddComityApi();
         services.AddComityUi();
         services.AddComityObservability();
-        services.AddComityFeatures();
+        services.AddComityFeatures(builder.Configuration);
         return builder;
     }
 
