@@ -36,6 +36,9 @@ public sealed record TestNodeOptions
 
     /// <summary>Extra configuration keys, e.g. <c>Comity:DisplayName</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Extra service registrations (made before the node registers its own): fakes for seams that another area implements.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
 
 /// <summary>
@@ -103,6 +106,7 @@ public sealed class TestNode : IAsyncDisposable
             builder.Services.AddSingleton(time);
             builder.Services.RemoveAll<IFirstRunNotice>();
             builder.Services.AddSingleton<IFirstRunNotice>(notice);
+            options.ConfigureServices?.Invoke(builder.Services);
         });
 
         await app.StartAsync(cancellationToken);

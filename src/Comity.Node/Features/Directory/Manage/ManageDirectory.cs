@@ -182,7 +182,7 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         }
 
         db.RemoveRange(entity.Roster);
-        entity.Roster = [.. input.Shifts!.OrderBy(s => s.Start).Select(s => new DirectoryRosterShift
+        List<DirectoryRosterShift> shifts = [.. input.Shifts!.OrderBy(s => s.Start).Select(s => new DirectoryRosterShift
         {
             Id = ids.NewId(),
             DesignationId = entity.Id,
@@ -191,6 +191,10 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
             Officer = s.Officer.Trim(),
             Channels = [.. s.Channels ?? []],
         })];
+
+        // Added explicitly: shifts with client-generated keys reached only through the navigation would be taken for existing rows.
+        db.AddRange(shifts);
+        entity.Roster = shifts;
         entity.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return DirectoryOutcome<DesignationV1>.Ok(DirectoryContent.ToV1(entity));
