@@ -361,7 +361,8 @@ internal static class ManageDirectoryEndpoints
     public static void MapManageDirectory(this RouteGroupBuilder group)
     {
         var own = group.MapGroup("/own").RequireAuthorization(Policies.NodeAdmin);
-        own.MapGet("", async (ManageDirectoryHandler handler, CancellationToken ct) => (await handler.GetAsync(ct)).ToHttp())
+        group.MapGet("/own", async (ManageDirectoryHandler handler, CancellationToken ct) => (await handler.GetAsync(ct)).ToHttp())
+            .RequireAuthorization(Policies.NodeAdmin)
             .WithName("GetOwnDirectory").WithSummary("This State's own directory entries (draft), the last submission and roster gaps in the coming 14 days. Node admins.")
             .Produces<OwnDirectory>().ProducesProblem(StatusCodes.Status409Conflict);
         own.MapPut("/node", async (NodeEntryInput input, ManageDirectoryHandler handler, CancellationToken ct) => (await handler.SetNodeAsync(input, ct)).ToHttp())

@@ -199,7 +199,7 @@ internal static class ReceiveNotificationEndpoints
     public static void MapDirectoryFederation(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/federation/v1/notifications").WithTags("Federation");
-        group.MapPost("", async (HttpRequest request, ReceiveNotificationHandler handler, IOptions<DirectoryOptions> options, CancellationToken ct) =>
+        app.MapPost("/federation/v1/notifications", async (HttpRequest request, ReceiveNotificationHandler handler, IOptions<DirectoryOptions> options, CancellationToken ct) =>
             {
                 var limit = options.Value.MaxNotificationBytes;
                 var body = await ReadLimitedAsync(request, limit, ct);
@@ -210,6 +210,7 @@ internal static class ReceiveNotificationEndpoints
 
                 return (await handler.HandleAsync(body, ct)).ToHttp(s => Results.Json(s, DirectoryContent.Json, statusCode: StatusCodes.Status202Accepted));
             })
+            .WithTags("Federation")
             .WithName("ReceiveDirectoryNotification")
             .WithSummary("A State node's signed directory notification (JWS, flattened JSON, typ comity-directory-notification+json). Secretariat only.")
             .Accepts<JwsFlattenedJson>("application/jose+json", "application/json")

@@ -232,8 +232,8 @@ internal static class ReviewNotificationsEndpoints
     public static void MapReviewNotifications(this RouteGroupBuilder group)
     {
         var notifications = group.MapGroup("/notifications").RequireAuthorization(Policies.SecretariatOfficer);
-        notifications.MapGet("", async (string? status, ReviewNotificationsHandler handler, CancellationToken ct) => (await handler.ListAsync(status, ct)).ToHttp())
-            .WithName("ListDirectoryNotifications").WithSummary("The directory notifications received from States, newest first; status=pending for the review queue. Secretariat officers.")
+        group.MapGet("/notifications", async (string? status, ReviewNotificationsHandler handler, CancellationToken ct) => (await handler.ListAsync(status, ct)).ToHttp())
+            .RequireAuthorization(Policies.SecretariatOfficer).WithName("ListDirectoryNotifications").WithSummary("The directory notifications received from States, newest first; status=pending for the review queue. Secretariat officers.")
             .Produces<IReadOnlyList<NotificationSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
         notifications.MapGet("/{id:guid}", async (Guid id, ReviewNotificationsHandler handler, CancellationToken ct) => (await handler.GetAsync(id, ct)).ToHttp())
             .WithName("GetDirectoryNotification").WithSummary("A notification with its differences from what is published for its State.")
