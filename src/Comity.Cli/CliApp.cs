@@ -1,4 +1,5 @@
 using Comity.Cli.Demo;
+using Comity.Cli.Directories;
 using Comity.Cli.Serve;
 using Comity.Cli.Treaty;
 using Spectre.Console;
@@ -26,6 +27,13 @@ internal static class CliApp
                 .WithDescription("Start a Secretariat node and three State nodes (XA, XB, XC) on loopback with demo users.")
                 .WithExample("demo")
                 .WithExample("demo", "--base-port", "6080");
+            config.AddBranch("directory", directory =>
+            {
+                directory.SetDescription("Who to contact in each State: designated offices, 24/7 points, service providers.");
+                directory.AddCommand<DirectorySearchCommand>("search")
+                    .WithDescription("Search the directory of the node's current Register.")
+                    .WithExample("directory", "search", "--state", "XB", "--role", "pointOfContact247", "--language", "en", "--available-now");
+            });
             config.AddBranch("treaty", treaty =>
             {
                 treaty.SetDescription("The Convention's status: signatures, instruments, entry into force.");
