@@ -88,6 +88,7 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
                 credentials.Save(credentialsPath);
             }
 
+            await new DemoDirectoryWalkthrough(environment).RunAsync(credentials, cancellationToken);
             ShowSignInDetails(credentials, credentialsPath);
             environment.DemoStarted?.Invoke(new DemoStarted(
                 credentialsPath,
@@ -126,7 +127,7 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
         string? failure = null;
         await environment.Error.Status().StartAsync("Starting the Secretariat and three State nodes…", async _ =>
         {
-            var apps = nodes.Select(Build).ToArray();
+            var apps = nodes.Select(n => Build(n, nodes[0].Url)).ToArray();
             started.AddRange(apps);
             var starts = nodes.Zip(apps, async (node, app) =>
             {
@@ -154,7 +155,7 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
         return failure;
     }
 
-    private static WebApplication Build(DemoNode node) => ComityNodeHost.Build([], builder =>
+    private static WebApplication Build(DemoNode node, string secretariatUrl) => ComityNodeHost.Build([], builder =>
     {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -166,6 +167,10 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
             ["Comity:Demo"] = "true",
             ["Comity:Database:Provider"] = nameof(DatabaseProvider.Sqlite),
             ["Comity:Database:ConnectionString"] = null,
+
+            // The directory walk-through: States notify the Secretariat, which lists each node at its loopback URL.
+            ["Comity:Federation:SecretariatUrl"] = secretariatUrl,
+            ["Comity:Federation:PublicUrl"] = node.Url,
 
             // Four nodes share one console: only warnings and errors reach it.
             ["Logging:LogLevel:Default"] = "Warning",
