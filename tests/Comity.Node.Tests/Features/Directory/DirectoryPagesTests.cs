@@ -19,6 +19,9 @@ public sealed class DirectoryPagesTests
         using var officer = await federation.Secretariat.OfficerAsync();
         using var duty = await federation.State.CreateClientForAsync("duty", Roles.DutyOfficer);
 
+        var before = await GetPageAsync(duty, "/");
+        Assert.Equal("none", before.QuerySelector("[data-roster-gaps]")!.GetAttribute("data-roster-gaps"));
+
         // The State admin adds a 24/7 point through the form, gives it a roster with a gap, and submits.
         var added = await PostFormAsync(admin, "/directory/manage", "designation", new()
         {

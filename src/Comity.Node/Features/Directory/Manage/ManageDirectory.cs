@@ -86,9 +86,19 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
             Gaps(content.Designations, Instant.FromDateTimeOffset(time.GetUtcNow()))));
     }
 
-    /// <summary>Roster gaps of this node's 24/7 points in the coming 14 days (Art. 41(1)); empty on the Secretariat.</summary>
-    public async Task<IReadOnlyList<RosterGap>> RosterGapsAsync(CancellationToken cancellationToken) =>
-        State is null ? [] : Gaps((await LoadContentAsync(cancellationToken)).Designations, Instant.FromDateTimeOffset(time.GetUtcNow()));
+    /// <summary>Roster gaps of this node's 24/7 points in the coming 14 days (Art. 41(1)); null when it has no 24/7 point (or is the Secretariat).</summary>
+    public async Task<IReadOnlyList<RosterGap>?> RosterGapsAsync(CancellationToken cancellationToken)
+    {
+        if (State is null)
+        {
+            return null;
+        }
+
+        var designations = (await LoadContentAsync(cancellationToken)).Designations;
+        return designations.Any(d => d.Role == DesignationRole.PointOfContact247.Wire())
+            ? Gaps(designations, Instant.FromDateTimeOffset(time.GetUtcNow()))
+            : null;
+    }
 
     internal static IReadOnlyList<RosterGap> Gaps(IEnumerable<DesignationV1> designations, Instant now)
     {
