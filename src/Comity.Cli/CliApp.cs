@@ -1,6 +1,7 @@
 using Comity.Cli.Demo;
 using Comity.Cli.Keys;
 using Comity.Cli.Register;
+using Comity.Cli.Directories;
 using Comity.Cli.Serve;
 using Comity.Cli.Treaty;
 using Spectre.Console;
@@ -37,6 +38,13 @@ internal static class CliApp
                 keys.AddCommand<KeysRotateCommand>("rotate")
                     .WithDescription("Rotate the node's keys; the old ones stay published for the overlap (node administrators).")
                     .WithExample("keys", "rotate", "--overlap-days", "7");
+            });
+            config.AddBranch("directory", directory =>
+            {
+                directory.SetDescription("Who to contact in each State: designated offices, 24/7 points, service providers.");
+                directory.AddCommand<DirectorySearchCommand>("search")
+                    .WithDescription("Search the directory of the node's current Register.")
+                    .WithExample("directory", "search", "--state", "XB", "--role", "pointOfContact247", "--language", "en", "--available-now");
             });
             config.AddBranch("treaty", treaty =>
             {

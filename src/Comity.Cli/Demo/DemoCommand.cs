@@ -88,6 +88,7 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
                 credentials.Save(credentialsPath);
             }
 
+            await new DemoDirectoryWalkthrough(environment).RunAsync(credentials, cancellationToken);
             ShowSignInDetails(credentials, credentialsPath);
             environment.DemoStarted?.Invoke(new DemoStarted(
                 credentialsPath,

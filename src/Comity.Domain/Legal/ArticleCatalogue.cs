@@ -104,6 +104,8 @@ public static class ArticleCatalogue
         (Convention.Art(40, 13), "Central authority notification: paragraph unverified (UNTOC Art. 18 pattern)."),
         (Convention.Art(40, 14), "Languages notification: paragraph unverified (UNTOC Art. 18 pattern)."),
         (Convention.Art(41, 1), "24/7 point of contact: paragraph unverified."),
+        (Convention.Art(37), "Designation of the authority responsible for extradition: paragraph not identified."),
+        (Convention.Art(53), "Designation of the authority that assists others with preventive measures: paragraph not identified."),
     ];
 
     public static ArticleEntry Get(int article) =>

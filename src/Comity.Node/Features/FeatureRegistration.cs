@@ -1,5 +1,6 @@
 using Comity.Node.Features.Account;
 using Comity.Node.Features.Demo;
+using Comity.Node.Features.Directory;
 using Comity.Node.Features.Treaty;
 using Comity.Node.Federation;
 
@@ -8,12 +9,13 @@ namespace Comity.Node.Features;
 /// <summary>Each area registers its services and maps its endpoints from its own folder.</summary>
 internal static class FeatureRegistration
 {
-    public static IServiceCollection AddComityFeatures(this IServiceCollection services)
+    public static IServiceCollection AddComityFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAccount();
         services.AddTreaty();
         services.AddFederation();
         services.AddDemo();
+        services.AddDirectory(configuration);
         return services;
     }
 
@@ -22,5 +24,6 @@ internal static class FeatureRegistration
         api.MapAccount();
         api.MapTreaty();
         app.MapFederation(api);
+        api.MapDirectory(app);
     }
 }

@@ -1,7 +1,6 @@
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
 using Comity.Node.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Comity.Node.Federation;
 
@@ -18,8 +17,6 @@ internal static class FederationRegistration
         services.AddScoped<INodeKeys>(sp => sp.GetRequiredService<NodeKeyStore>());
         services.AddScoped<IStartupSeeder, NodeKeySeeder>();
 
-        // Until the Directory area registers the approved directory, a federation with no approved States.
-        services.TryAddScoped<IRegisterDirectorySource, SecretariatOnlyDirectorySource>();
         services.AddSingleton<NodeEndpoint>();
         services.AddSingleton<RegisterCache>();
         services.AddScoped<IRegisterPublisher, RegisterPublisher>();

@@ -87,7 +87,7 @@ public static class ComityNodeHost
         services.AddComityApi();
         services.AddComityUi();
         services.AddComityObservability();
-        services.AddComityFeatures();
+        services.AddComityFeatures(builder.Configuration);
         return builder;
     }
 
@@ -107,7 +107,8 @@ public static class ComityNodeHost
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Operations);
 
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Comity API").WithOpenApiRoutePattern("/api/v1/openapi.json")).AllowAnonymous();
+        // Every tag open: the reference is read by searching the page, and which area sorts first is incidental.
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Comity API").WithOpenApiRoutePattern("/api/v1/openapi.json").ExpandAllTags()).AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
         app.MapComityFeatures(api);

@@ -128,15 +128,3 @@ internal sealed partial class RegisterPublisher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Published Register serial {Serial}")]
     private partial void LogPublished(long serial);
 }
-
-/// <summary>
-/// The directory content until the Directory area supplies the approved entries: no State node,
-/// designation or service provider has been approved yet, so the Register lists only the
-/// Secretariat itself (which <see cref="RegisterPublisher"/> always adds from its own keys). This is
-/// the correct Register of a federation with no approved States, not a placeholder.
-/// </summary>
-internal sealed class SecretariatOnlyDirectorySource : IRegisterDirectorySource
-{
-    public Task<RegisterDirectoryContent> GetAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new RegisterDirectoryContent([], [], []));
-}

@@ -23,7 +23,7 @@ public sealed partial class LegalCatalogueTests
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, expected);
         }
 
@@ -119,7 +119,7 @@ public sealed partial class LegalCatalogueTests
     {
         var found = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var testsFolder = Path.Combine(root, "tests");
-        var files = Directory.EnumerateFiles(testsFolder, "*.cs", SearchOption.AllDirectories)
+        var files = System.IO.Directory.EnumerateFiles(testsFolder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         foreach (var file in files)

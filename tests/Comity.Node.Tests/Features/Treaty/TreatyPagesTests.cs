@@ -166,7 +166,7 @@ public sealed class TreatyPagesTests(SecretariatNodes nodes) : IClassFixture<Sec
     {
         if (Environment.GetEnvironmentVariable("COMITY_SAVE_PAGES") is { Length: > 0 } folder)
         {
-            Directory.CreateDirectory(folder);
+            System.IO.Directory.CreateDirectory(folder);
             var name = string.Concat(url.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')) + ".html";
             File.WriteAllText(Path.Combine(folder, name), html);
         }

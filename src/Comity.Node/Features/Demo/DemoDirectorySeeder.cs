@@ -1,0 +1,124 @@
+using Comity.Node.Features.Directory;
+using Comity.Node.Features.Directory.Manage;
+using Comity.Node.Hosting;
+using Comity.Node.Storage;
+using Comity.Protocol.V1;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Comity.Node.Features.Demo;
+
+/// <summary>
+/// On a demo State node's first start: fictional directory entries entered through the same handler
+/// an administrator uses — a central authority with office hours, a 24/7 point with four weeks of
+/// roster (XC's with one deliberate gap, so the dashboard flag shows), an authority under Art. 37 or
+/// 53, and two service providers. Never touches entries that exist already.
+/// </summary>
+internal sealed class DemoDirectorySeeder(ComityDbContext db, ManageDirectoryHandler directory, IOptions<NodeOptions> node, TimeProvider time) : IStartupSeeder
+{
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!node.Value.Demo || node.Value.Role != NodeRole.State || node.Value.StateCode is not { } state
+            || await db.Set<DirectoryDesignation>().AnyAsync(cancellationToken) || DemoDirectory.For(state) is not { } data)
+        {
+            return;
+        }
+
+        foreach (var designation in data.Designations)
+        {
+            var saved = await directory.SaveDesignationAsync(null, designation, cancellationToken);
+            var created = saved.Value ?? throw new InvalidOperationException("Demo directory entry refused: " + string.Join(" ", saved.Messages));
+            if (designation.Always == true)
+            {
+                var roster = await directory.SetRosterAsync(Guid.Parse(created.Id), new RosterInput(DemoDirectory.Roster(state, time.GetUtcNow())), cancellationToken);
+                _ = roster.Value ?? throw new InvalidOperationException("Demo roster refused: " + string.Join(" ", roster.Messages));
+            }
+        }
+
+        foreach (var provider in data.Providers)
+        {
+            var saved = await directory.SaveProviderAsync(null, provider, cancellationToken);
+            _ = saved.Value ?? throw new InvalidOperationException("Demo provider refused: " + string.Join(" ", saved.Messages));
+        }
+    }
+}
+
+/// <summary>The fictional directory of the demo States XA (Europe/Paris), XB (Asia/Singapore) and XC (America/Bogota).</summary>
+internal static class DemoDirectory
+{
+    public sealed record Data(IReadOnlyList<DesignationInput> Designations, IReadOnlyList<ServiceProviderInput> Providers);
+
+    private static readonly int[] Weekdays = [1, 2, 3, 4, 5];
+
+    public static Data? For(string state) => state switch
+    {
+        "XA" => new Data(
+            [
+                new(null, "XA Ministry of Justice — Bureau of International Mutual Legal Assistance", "centralAuthority",
+                    [new("email", "entraide@justice.xa.example"), new("phone", "+33 1 44 77 60 60"), new("platform", "https://comity.justice.xa.example/")],
+                    ["fr", "en"], "Europe/Paris",
+                    [new(Weekdays, new TimeOnly(9, 0), new TimeOnly(12, 30)), new(Weekdays, new TimeOnly(14, 0), new TimeOnly(18, 0))], false),
+                new(null, "XA National Cybercrime Directorate — 24/7 desk", "pointOfContact247",
+                    [new("phone", "+33 1 40 97 00 00"), new("email", "cyber247@police.xa.example")], ["en", "fr"], "Europe/Paris", [], true),
+                new(null, "XA Ministry of Justice — Extradition Section", "extraditionAuthority",
+                    [new("email", "extradition@justice.xa.example")], ["fr"], "Europe/Paris", [new(Weekdays, new TimeOnly(9, 30), new TimeOnly(17, 30))], false),
+            ],
+            [
+                new(null, "Nimbus Mail SA", ["webmail", "calendar"], "XA", ["XA", "XB"], new("portal", "https://le.nimbus.example/"), new("email", "emergency@nimbus.example"), ["preservation", "emergencyDisclosure", "subscriberInformation"]),
+                new(null, "Helios Cloud SAS", ["cloud storage", "virtual servers"], "XA", ["XA"], new("email", "lawenforcement@helios.example"), new("phone", "+33 1 70 00 00 99"), ["preservation"]),
+            ]),
+        "XB" => new Data(
+            [
+                new(null, "XB Attorney-General's Chambers — International Affairs Division", "centralAuthority",
+                    [new("email", "mla@agc.xb.example"), new("phone", "+65 6908 9000")], ["en", "zh-Hans", "ms"], "Asia/Singapore",
+                    [new(Weekdays, new TimeOnly(8, 30), new TimeOnly(17, 30))], false),
+                new(null, "XB Cyber Crime Command — 24/7 point of contact", "pointOfContact247",
+                    [new("phone", "+65 6123 4567"), new("email", "c3-247@police.xb.example")], ["en", "zh-Hans", "ms", "ta"], "Asia/Singapore", [], true),
+                new(null, "XB Cyber Security Agency — Prevention Office", "preventionAuthority",
+                    [new("email", "prevention@csa.xb.example")], ["en"], "Asia/Singapore", [new(Weekdays, new TimeOnly(9, 0), new TimeOnly(18, 0))], false),
+            ],
+            [
+                new(null, "Lion City Messaging Pte Ltd", ["instant messaging", "voice calls"], "XB", ["XB", "XC"], new("portal", "https://lawful.lioncity.example/"), new("email", "urgent@lioncity.example"), ["preservation", "emergencyDisclosure"]),
+                new(null, "Straits Data Centres Pte Ltd", ["colocation", "cloud storage"], "XB", ["XB"], new("email", "legal@straitsdc.example"), null, ["preservation", "subscriberInformation"]),
+            ]),
+        "XC" => new Data(
+            [
+                new(null, "XC Fiscalía General — Dirección de Asuntos Internacionales", "centralAuthority",
+                    [new("email", "cooperacion@fiscalia.xc.example"), new("phone", "+57 601 570 2000")], ["es", "en"], "America/Bogota",
+                    [new(Weekdays, new TimeOnly(8, 0), new TimeOnly(17, 0))], false),
+                new(null, "XC Policía Nacional — Centro Cibernético 24/7", "pointOfContact247",
+                    [new("phone", "+57 601 515 9111"), new("email", "cc247@policia.xc.example")], ["es", "en"], "America/Bogota", [], true),
+            ],
+            [
+                new(null, "Cóndor Telecom S.A.S.", ["mobile telephony", "internet access"], "XC", ["XC"], new("email", "requerimientos@condor.example"), new("phone", "+57 601 444 0000"), ["preservation", "trafficData"]),
+                new(null, "Andes Hosting S.A.S.", ["web hosting"], "XC", ["XC", "XA"], new("portal", "https://judicial.andeshosting.example/"), null, ["preservation"]),
+            ]),
+        _ => null,
+    };
+
+    /// <summary>Twelve-hour shifts for four weeks from the last full hour; XC leaves a six-hour hole on day five (the dashboard flag).</summary>
+    public static IReadOnlyList<RosterShiftV1> Roster(string state, DateTimeOffset now)
+    {
+        var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        var officers = state switch
+        {
+            "XA" => new[] { "Insp. Camille Martin", "Insp. Karim Benali", "Insp. Léa Dubois" },
+            "XB" => ["Sgt. Tan Wei Ling", "Sgt. Arjun Pillai", "Sgt. Nur Aisyah"],
+            _ => ["Subintendente Laura Gómez", "Patrullero Andrés Rojas", "Intendente Diana Castro"],
+        };
+        var shifts = new List<RosterShiftV1>();
+        for (var i = 0; i < 56; i++)
+        {
+            var from = start.AddHours(12 * i);
+            var to = from.AddHours(12);
+            if (state == "XC" && i == 9)
+            {
+                from = from.AddHours(6);
+            }
+
+            shifts.Add(new RosterShiftV1(from, to, officers[i % officers.Length], []));
+        }
+
+        return shifts;
+    }
+}
