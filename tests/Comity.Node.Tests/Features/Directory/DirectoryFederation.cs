@@ -1,70 +1,90 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Comity.Node.Hosting;
 using Comity.Node.Identity;
+using Comity.Protocol.V1;
 using Comity.Testing.Nodes;
 
 namespace Comity.Node.Tests.Features.Directory;
 
-/// <summary>A Secretariat and one State node (XA) on loopback, each with its federation fakes.</summary>
+/// <summary>
+/// A real Secretariat and one real State node (XA) on loopback: the State node trusts the key the
+/// Secretariat serves at <c>/federation/v1/register/key</c> and syncs the Register by polling it.
+/// More State nodes can join (<see cref="StartStateAsync"/>).
+/// </summary>
 public sealed class DirectoryFederation : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private DirectoryFederation(TestNode secretariat, FederationFakes secretariatFakes, TestNode state, FederationFakes stateFakes)
+    /// <summary>The URL the Secretariat publishes for itself in the Register.</summary>
+    public static readonly Uri SecretariatPublicUrl = new("https://secretariat.comity.example/");
+
+    private readonly List<TestNode> others = [];
+
+    private DirectoryFederation(TestNode secretariat, TestNode state, DateTimeOffset now)
     {
         Secretariat = secretariat;
-        SecretariatFakes = secretariatFakes;
         State = state;
-        StateFakes = stateFakes;
+        StartedAt = now;
     }
 
     public TestNode Secretariat { get; }
 
-    public FederationFakes SecretariatFakes { get; }
-
     public TestNode State { get; }
 
-    public FederationFakes StateFakes { get; }
+    public DateTimeOffset StartedAt { get; }
 
-    public static async Task<DirectoryFederation> StartAsync(string stateCode = "XA")
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<DirectoryFederation> StartAsync(string stateCode = "XA", DateTimeOffset? now = null)
     {
-        var secretariatFakes = new FederationFakes(Now);
-        var secretariat = await TestNode.StartAsync(new TestNodeOptions
+        var at = now ?? Now;
+        var secretariat = await TestFederation.StartSecretariatAsync(at, new Dictionary<string, string?> { ["Comity:Federation:PublicUrl"] = SecretariatPublicUrl.ToString() }, Ct);
+        try
         {
-            Role = NodeRole.Secretariat,
-            StateCode = null,
-            Kestrel = true,
-            Now = Now,
-            Services = secretariatFakes.AddTo,
-            Settings = new Dictionary<string, string?> { ["Comity:Federation:PublicUrl"] = "https://secretariat.comity.example/" },
-        });
-        var stateFakes = new FederationFakes(Now);
-        var state = await TestNode.StartAsync(new TestNodeOptions
+            var state = await TestFederation.StartStateAsync(secretariat, stateCode, at, cancellationToken: Ct);
+            return new DirectoryFederation(secretariat, state, at);
+        }
+        catch
         {
-            Role = NodeRole.State,
-            StateCode = stateCode,
-            Kestrel = true,
-            Now = Now,
-            Services = stateFakes.AddTo,
-            Settings = new Dictionary<string, string?>
-            {
-                ["Comity:Federation:SecretariatUrl"] = secretariat.BaseAddress.ToString(),
-                ["Comity:Federation:PublicUrl"] = $"https://node.{stateCode.ToLowerInvariant()}.example/",
-            },
-        });
-        return new DirectoryFederation(secretariat, secretariatFakes, state, stateFakes);
+            await secretariat.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>What a Register sync would do: the State node now holds the Register the Secretariat last published.</summary>
-    public void SyncRegister() => StateFakes.Register.Snapshot = SecretariatFakes.Register.Snapshot;
+    /// <summary>Another State node of the same federation, stopped with it.</summary>
+    public async Task<TestNode> StartStateAsync(string stateCode)
+    {
+        var node = await TestFederation.StartStateAsync(Secretariat, stateCode, StartedAt, cancellationToken: Ct);
+        others.Add(node);
+        return node;
+    }
+
+    /// <summary>A real Register sync: the State node polls the Secretariat now and holds the Register it last published.</summary>
+    public Task<Comity.Node.Federation.Register.RegisterPollOutcome> SyncRegisterAsync() => State.SyncRegisterAsync(Ct);
+
+    /// <summary>The Register the Secretariat serves now, its signature checked.</summary>
+    public Task<RegisterV1> PublishedRegisterAsync() => Secretariat.PublishedRegisterAsync(Ct);
+
+    /// <summary>Writes a State's entries for real and has them approved: submit on <paramref name="state"/>, approve on the Secretariat.</summary>
+    public async Task SubmitAndApproveAsync(TestNode state)
+    {
+        using var admin = await state.AdminAsync();
+        using var officer = await Secretariat.OfficerAsync();
+        var (submitted, body) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/submit");
+        Assert.True(submitted.IsSuccessStatusCode, body.ToString());
+        var (approved, approval) = await officer.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{body.GetProperty("submission").GetProperty("id").GetGuid()}/approve");
+        Assert.True(approved.IsSuccessStatusCode, approval.ToString());
+    }
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var node in others)
+        {
+            await node.DisposeAsync();
+        }
+
         await State.DisposeAsync();
         await Secretariat.DisposeAsync();
-        SecretariatFakes.Dispose();
-        StateFakes.Dispose();
     }
 }
 

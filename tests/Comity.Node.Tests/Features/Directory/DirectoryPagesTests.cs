@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Comity.Node.Identity;
+using Comity.Testing.Nodes;
 
 namespace Comity.Node.Tests.Features.Directory;
 
@@ -18,6 +19,7 @@ public sealed class DirectoryPagesTests
         using var admin = await federation.State.AdminAsync();
         using var officer = await federation.Secretariat.OfficerAsync();
         using var duty = await federation.State.CreateClientForAsync("duty", Roles.DutyOfficer);
+        var stateKid = await federation.State.SigningKidAsync(Ct);
 
         var before = await GetPageAsync(duty, "/");
         Assert.Equal("none", before.QuerySelector("[data-roster-gaps]")!.GetAttribute("data-roster-gaps"));
@@ -46,25 +48,25 @@ public sealed class DirectoryPagesTests
 
         var submitted = await PostFormAsync(admin, "/directory/manage", "submit", []);
         Assert.Equal("pending", submitted.QuerySelector("[data-status]")!.GetAttribute("data-status"));
-        Assert.Contains(federation.StateFakes.Keys.Kid, submitted.QuerySelector("#status-title")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(stateKid, submitted.QuerySelector("#status-title")!.ParentElement!.TextContent, StringComparison.Ordinal);
 
         // The Secretariat officer sees the first registration with the fingerprint to confirm, and approves.
         var queue = await GetPageAsync(officer, "/directory/notifications");
         var link = queue.QuerySelector("tbody a")!.GetAttribute("href")!;
         var detail = await GetPageAsync(officer, link);
-        Assert.Contains(federation.StateFakes.Keys.Kid, detail.QuerySelector(".note")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(stateKid, detail.QuerySelector(".note")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, detail.QuerySelectorAll("tr[data-change='added']").Length - 1);
         var approved = await PostFormAsync(officer, link, "approve", []);
         Assert.Equal("approved", approved.QuerySelector("[data-status]")!.GetAttribute("data-status"));
 
         // A duty officer of XA finds the point, in French, with hours in both zones and who is on call.
-        federation.SyncRegister();
+        Assert.Equal(Comity.Node.Federation.Register.RegisterPollOutcome.Updated, await federation.SyncRegisterAsync());
         var search = await GetPageAsync(duty, "/directory?state=XA&language=en&availableNow=true&culture=fr");
         Assert.Equal("Annuaire", search.QuerySelector("h1")!.TextContent.Trim());
         var found = Assert.Single(search.QuerySelectorAll(".directory-cards > li"));
         Assert.Contains("Insp. Camille Martin", found.TextContent, StringComparison.Ordinal);
         Assert.Contains("Point de contact 24/7", found.TextContent, StringComparison.Ordinal);
-        Assert.Contains(federation.StateFakes.Keys.Kid, found.TextContent, StringComparison.Ordinal);
+        Assert.Contains(stateKid, found.TextContent, StringComparison.Ordinal);
 
         var state = await GetPageAsync(duty, "/directory/states/XA?culture=ar");
         Assert.Equal("rtl", state.DocumentElement.GetAttribute("dir"));

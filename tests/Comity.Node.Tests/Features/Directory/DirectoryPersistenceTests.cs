@@ -17,13 +17,11 @@ public sealed class DirectoryPersistenceTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var now = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
-        using var fakes = new FederationFakes(now);
         await using var node = await TestNode.StartAsync(new TestNodeOptions
         {
             Provider = provider,
             ConnectionString = database.ConnectionString,
             Now = now,
-            Services = fakes.AddTo,
             Settings = new Dictionary<string, string?> { ["Comity:Federation:PublicUrl"] = "https://node.xa.example/" },
         });
         using var admin = await node.CreateClientForAsync("admin", Roles.NodeAdmin);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Comity.Node.Identity;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
+using Comity.Testing.Nodes;
 
 namespace Comity.Node.Tests.Features.Directory;
 
@@ -12,6 +13,8 @@ public sealed class DirectoryWorkflowTests
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     [Trait("Article", "41(1)")]
     public async Task SubmitReviewPublish_AcrossTwoNodes_PublishesTheStateInTheRegister()
@@ -19,6 +22,12 @@ public sealed class DirectoryWorkflowTests
         await using var federation = await DirectoryFederation.StartAsync();
         using var admin = await federation.State.AdminAsync();
         using var officer = await federation.Secretariat.OfficerAsync();
+        var stateKid = await federation.State.SigningKidAsync(Ct);
+
+        // The Secretariat published its first Register at start-up: serial 1, listing only itself.
+        var initial = await federation.PublishedRegisterAsync();
+        Assert.Equal(1, initial.Serial);
+        Assert.Equal(["UN"], initial.Nodes.Select(n => n.State));
 
         // Draft on the State node.
         var (created, ca) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/designations", DirectoryBodies.CentralAuthority());
@@ -38,7 +47,7 @@ public sealed class DirectoryWorkflowTests
         Assert.False(submit.GetProperty("unchanged").GetBoolean());
         Assert.Equal("pending", submission.GetProperty("status").GetString());
         Assert.True(submission.GetProperty("firstRegistration").GetBoolean());
-        Assert.Equal(federation.StateFakes.Keys.Kid, submission.GetProperty("keyThumbprint").GetString());
+        Assert.Equal(stateKid, submission.GetProperty("keyThumbprint").GetString());
         var id = submission.GetProperty("id").GetGuid();
 
         // Review on the Secretariat: the queue, the diff against nothing published yet.
@@ -56,26 +65,37 @@ public sealed class DirectoryWorkflowTests
         var (approved, approval) = await officer.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{id}/approve");
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("approved", approval.GetProperty("summary").GetProperty("status").GetString());
-        Assert.Equal([1L], federation.SecretariatFakes.Publications);
-        var register = federation.SecretariatFakes.Register.Snapshot!.Register;
+        var register = await federation.PublishedRegisterAsync();
+        Assert.Equal(2, register.Serial); // one publication, for this approval
         Assert.Equal(["UN", "XA"], register.Nodes.Select(n => n.State));
-        Assert.Equal(new Uri("https://secretariat.comity.example/"), register.Nodes[0].Endpoint);
-        Assert.Equal(federation.SecretariatFakes.Keys.Kid, register.Nodes[0].Keys.Single().Kid);
-        Assert.Equal(federation.StateFakes.Keys.Kid, register.Nodes[1].Keys.Single().Kid);
+        Assert.Equal(DirectoryFederation.SecretariatPublicUrl, register.Nodes[0].Endpoint);
+        Assert.Equal((await federation.Secretariat.PublicKeysAsync(Ct)).Select(k => k.Kid), register.Nodes[0].Keys.Select(k => k.Kid));
+        Assert.Equal(new Uri("https://node.xa.example/"), register.Nodes[1].Endpoint);
+        Assert.Equal((await federation.State.PublicKeysAsync(Ct)).Select(k => k.Kid), register.Nodes[1].Keys.Select(k => k.Kid));
+        Assert.Equal(stateKid, register.Nodes[1].Keys.Single(k => k.Use == "sig").Kid);
         Assert.Equal(2, register.Designations.Count);
         Assert.Equal(40, register.Designations.Single(d => d.Role == "pointOfContact247").Roster.Count);
         Assert.Equal("Nimbus Mail SA", Assert.Single(register.ServiceProviders).Name);
+
+        // The State node's sync verifies it and holds it.
+        Assert.Equal(Comity.Node.Federation.Register.RegisterPollOutcome.Updated, await federation.SyncRegisterAsync());
+        var held = (await federation.State.HeldRegisterAsync(Ct))!;
+        Assert.Equal(2, held.Serial);
+        Assert.Equal(["UN", "XA"], held.Nodes.Select(n => n.State));
+        Assert.Equal(2, held.Designations.Count);
 
         // The State node sees the outcome.
         var (_, refreshed) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/submission/refresh");
         Assert.Equal("approved", refreshed.GetProperty("status").GetString());
 
-        // Idempotent: nothing changed, nothing sent.
-        var signatures = federation.StateFakes.Keys.Signatures;
+        // Idempotent: nothing changed, nothing sent (the Secretariat still has the one notification).
+        var (_, received) = await officer.SendJsonAsync(HttpMethod.Get, "/api/v1/directory/notifications");
+        Assert.Equal([id], received.EnumerateArray().Select(n => n.GetProperty("id").GetGuid()));
         var (_, again) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/submit");
         Assert.True(again.GetProperty("unchanged").GetBoolean());
         Assert.Equal(id, again.GetProperty("submission").GetProperty("id").GetGuid());
-        Assert.Equal(signatures, federation.StateFakes.Keys.Signatures);
+        var (_, afterAgain) = await officer.SendJsonAsync(HttpMethod.Get, "/api/v1/directory/notifications");
+        Assert.Equal([id], afterAgain.EnumerateArray().Select(n => n.GetProperty("id").GetGuid()));
 
         // A change is checked against XA's key in the Register now (no longer a first registration); rejected with a reason.
         var (_, provider) = await admin.SendJsonAsync(HttpMethod.Get, "/api/v1/directory/own");
@@ -97,7 +117,9 @@ public sealed class DirectoryWorkflowTests
         var (_, outcome) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/submission/refresh");
         Assert.Equal("rejected", outcome.GetProperty("status").GetString());
         Assert.Equal("Nimbus Mail still serves XA users: keep it listed.", outcome.GetProperty("reason").GetString());
-        Assert.Equal([1L], federation.SecretariatFakes.Publications);
+        var afterRejection = await federation.PublishedRegisterAsync();
+        Assert.Equal(2, afterRejection.Serial); // a rejection publishes nothing
+        Assert.Equal("Nimbus Mail SA", Assert.Single(afterRejection.ServiceProviders).Name);
 
         var (twice, conflict) = await officer.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{secondId}/approve");
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
@@ -115,34 +137,36 @@ public sealed class DirectoryWorkflowTests
         await officer.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{first.GetProperty("submission").GetProperty("id").GetGuid()}/approve");
 
         using var anonymous = federation.Secretariat.CreateClient();
-        using var intruder = new FakeNodeKeys(DirectoryFederation.Now.AddDays(-1));
-        var xaKeys = federation.StateFakes.Keys;
-        byte[] Payload(string state, FakeNodeKeys keys) => JsonSerializer.SerializeToUtf8Bytes(Notification(state, keys), Web);
+        Assert.Contains((await federation.PublishedRegisterAsync()).Nodes, n => n.State == "XA");
+        using var intruder = new StrangerKey(DirectoryFederation.Now.AddDays(-1));
+        var xaKeys = await federation.State.PublicKeysAsync(Ct);
+        byte[] Payload(string state, IReadOnlyList<RegisterKeyV1> keys) => JsonSerializer.SerializeToUtf8Bytes(Notification(state, keys), Web);
+        Task<string> SignByXa(byte[] payload, string typ) => federation.State.SignJwsAsync(payload, typ, Ct);
 
-        // Bad signature: a valid JWS by XA's key whose payload was altered afterwards.
-        var genuine = await xaKeys.SignJwsAsync(Payload("XA", xaKeys), DirectoryNotificationV1.MediaType, CancellationToken.None);
+        // Bad signature: a valid JWS by XA's node key whose payload was altered afterwards.
+        var genuine = await SignByXa(Payload("XA", xaKeys), DirectoryNotificationV1.MediaType);
         var tampered = Tamper(genuine);
         await AssertRefusedAsync(anonymous, tampered, HttpStatusCode.Unauthorized, "directory.bad-signature");
 
         // Unknown key: XA is in the Register, and this key is not one of its node's keys.
-        await AssertRefusedAsync(anonymous, await intruder.SignJwsAsync(Payload("XA", intruder), DirectoryNotificationV1.MediaType, CancellationToken.None), HttpStatusCode.Unauthorized, "directory.unknown-key");
+        await AssertRefusedAsync(anonymous, intruder.Sign(Payload("XA", [intruder.PublicKey]), DirectoryNotificationV1.MediaType), HttpStatusCode.Unauthorized, "directory.unknown-key");
 
         // A State can only notify its own entries: XB's notification signed by XA's node.
-        var forXb = await xaKeys.SignJwsAsync(Payload("XB", xaKeys), DirectoryNotificationV1.MediaType, CancellationToken.None);
+        var forXb = await SignByXa(Payload("XB", xaKeys), DirectoryNotificationV1.MediaType);
         var problem = await AssertRefusedAsync(anonymous, forXb, HttpStatusCode.Forbidden, "directory.state-mismatch");
         Assert.Contains("a State can only notify its own entries", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         // Malformed: not JSON, not a JWS, wrong typ.
         await AssertRefusedAsync(anonymous, "this is not a JWS", HttpStatusCode.BadRequest, "directory.notification-malformed");
         await AssertRefusedAsync(anonymous, "{\"payload\":\"e30\"}", HttpStatusCode.BadRequest, "directory.notification-malformed");
-        await AssertRefusedAsync(anonymous, await xaKeys.SignJwsAsync(Payload("XA", xaKeys), "comity-register+json", CancellationToken.None), HttpStatusCode.BadRequest, "directory.notification-malformed");
+        await AssertRefusedAsync(anonymous, await SignByXa(Payload("XA", xaKeys), "comity-register+json"), HttpStatusCode.BadRequest, "directory.notification-malformed");
 
         // Too large: more than 256 KiB.
         await AssertRefusedAsync(anonymous, new string('x', 300 * 1024), HttpStatusCode.RequestEntityTooLarge, "directory.notification-too-large");
 
         // Invalid content, validly signed: every field named.
         var badContent = Notification("XA", xaKeys) with { Designations = [Designation("XA") with { Languages = ["english"], TimeZone = "Paris" }] };
-        var invalid = await AssertRefusedAsync(anonymous, await xaKeys.SignJwsAsync(JsonSerializer.SerializeToUtf8Bytes(badContent, Web), DirectoryNotificationV1.MediaType, CancellationToken.None), HttpStatusCode.BadRequest, "directory.bad-language");
+        var invalid = await AssertRefusedAsync(anonymous, await SignByXa(JsonSerializer.SerializeToUtf8Bytes(badContent, Web), DirectoryNotificationV1.MediaType), HttpStatusCode.BadRequest, "directory.bad-language");
         var fields = invalid.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
         Assert.Contains("designations[0].languages[0]", fields);
         Assert.Contains("designations[0].timeZone", fields);
@@ -157,12 +181,12 @@ public sealed class DirectoryWorkflowTests
     {
         await using var federation = await DirectoryFederation.StartAsync();
         using var anonymous = federation.Secretariat.CreateClient();
-        using var keys = new FakeNodeKeys(DirectoryFederation.Now);
-        using var other = new FakeNodeKeys(DirectoryFederation.Now);
-        var withoutKey = Notification("XC", keys) with { Node = new DirectoryNotificationNodeV1(new Uri("https://node.xc.example/"), "XC", [other.PublicKey]) };
+        using var keys = new StrangerKey(DirectoryFederation.Now);
+        using var other = new StrangerKey(DirectoryFederation.Now);
+        var withoutKey = Notification("XC", [keys.PublicKey]) with { Node = new DirectoryNotificationNodeV1(new Uri("https://node.xc.example/"), "XC", [other.PublicKey]) };
 
-        await AssertRefusedAsync(anonymous, await keys.SignJwsAsync(JsonSerializer.SerializeToUtf8Bytes(withoutKey, Web), DirectoryNotificationV1.MediaType, CancellationToken.None), HttpStatusCode.Unauthorized, "directory.unknown-key");
-        var lying = Notification("XC", keys) with { Node = new DirectoryNotificationNodeV1(new Uri("https://node.xc.example/"), "XC", [keys.PublicKey with { Kid = "not-the-thumbprint" }]) };
+        await AssertRefusedAsync(anonymous, keys.Sign(JsonSerializer.SerializeToUtf8Bytes(withoutKey, Web), DirectoryNotificationV1.MediaType), HttpStatusCode.Unauthorized, "directory.unknown-key");
+        var lying = Notification("XC", [keys.PublicKey]) with { Node = new DirectoryNotificationNodeV1(new Uri("https://node.xc.example/"), "XC", [keys.PublicKey with { Kid = "not-the-thumbprint" }]) };
         await AssertRefusedAsync(anonymous, keys.SignAs("not-the-thumbprint", JsonSerializer.SerializeToUtf8Bytes(lying, Web), DirectoryNotificationV1.MediaType), HttpStatusCode.Unauthorized, "directory.unknown-key");
     }
 
@@ -189,7 +213,7 @@ public sealed class DirectoryWorkflowTests
         var id = submitted.GetProperty("submission").GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Forbidden, (await secretariatAdmin.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{id}/approve")).Response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{id}/approve")).Response.StatusCode);
-        Assert.Empty(federation.SecretariatFakes.Publications);
+        Assert.Equal(1, (await federation.PublishedRegisterAsync()).Serial); // only the start-up publication
     }
 
     [Fact]
@@ -218,12 +242,12 @@ public sealed class DirectoryWorkflowTests
         Assert.Contains(("timeZone", "directory.unknown-time-zone"), errors);
     }
 
-    internal static DirectoryNotificationV1 Notification(string state, FakeNodeKeys keys) => new(
+    internal static DirectoryNotificationV1 Notification(string state, IReadOnlyList<RegisterKeyV1> keys) => new(
         DirectoryNotificationV1.CurrentVersion,
         Guid.CreateVersion7(),
         state,
         DirectoryFederation.Now,
-        new DirectoryNotificationNodeV1(new Uri($"https://node.{state.ToLowerInvariant()}.example/"), state, [keys.PublicKey]),
+        new DirectoryNotificationNodeV1(new Uri($"https://node.{state.ToLowerInvariant()}.example/"), state, keys),
         [Designation(state)],
         []);
 
