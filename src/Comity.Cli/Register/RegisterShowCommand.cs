@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Comity.Cli.Demo;
+using Comity.Cli.Treaty;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
 using Spectre.Console;
@@ -148,20 +149,7 @@ internal sealed class RegisterShowCommand(CliEnvironment environment) : AsyncCom
             }
         }
 
-        if (node is null)
-        {
-            environment.Error.MarkupLine("[red]error:[/] which node? Pass [bold]--node URL[/] or set COMITY_NODE (or run [bold]comity demo[/] in this folder first).");
-            return null;
-        }
-
-        if (!Uri.TryCreate(node, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            environment.Error.MarkupLineInterpolated($"[red]error:[/] COMITY_NODE must be an absolute http or https address, not '{node}'.");
-            return null;
-        }
-
-        // A base address without a final slash would drop its last segment from relative paths.
-        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
+        return NodeConnection.NodeAddress(node, environment);
     }
 
     /// <summary>An anonymous GET; the body on 200, null (after saying why) otherwise.</summary>

@@ -66,6 +66,17 @@ internal sealed class NodeConnection(Uri node, string? token, CliEnvironment env
             }
         }
 
+        return NodeAddress(node, environment) is { } uri
+            ? new NodeConnection(uri, string.IsNullOrWhiteSpace(token) ? null : token.Trim(), environment)
+            : null;
+    }
+
+    /// <summary>
+    /// The node's base address, ending in a slash so that relative paths keep its last segment; null
+    /// (after saying why) when there is none or it is not an absolute http(s) address.
+    /// </summary>
+    public static Uri? NodeAddress(string? node, CliEnvironment environment)
+    {
         if (node is null)
         {
             environment.Error.MarkupLine("[red]error:[/] which node? Pass [bold]--node URL[/] or set COMITY_NODE (or run [bold]comity demo[/] in this folder first).");
@@ -78,7 +89,7 @@ internal sealed class NodeConnection(Uri node, string? token, CliEnvironment env
             return null;
         }
 
-        return new NodeConnection(uri, string.IsNullOrWhiteSpace(token) ? null : token.Trim(), environment);
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
     }
 
     /// <summary>Sends the request; null when the node could not be reached (already reported).</summary>
