@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Json;
+using Comity.Protocol.Jose;
+
+namespace Comity.Protocol.V1;
+
+/// <summary>
+/// A flattened JWS opened without a key, to learn which key to verify it with: its header and
+/// payload are NOT trusted until <see cref="JwsFlattened.Verify"/> has checked the signature.
+/// </summary>
+internal sealed record OpenedJws(string Text, JwsHeader Header, byte[] Payload)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly JsonSerializerOptions ReadJson = new() { AllowDuplicateProperties = false };
+
+    /// <summary>Opens the JWS, or says why it is not a Comity JWS of media type <paramref name="mediaType"/>.</summary>
+    public static OpenedJws? Open(ReadOnlySpan<byte> utf8, string mediaType, string what, out string problem)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(utf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            problem = $"The {what} is not UTF-8 text.";
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problem = $"The {what} is empty.";
+            return null;
+        }
+
+        JwsHeader? header;
+        byte[] payload;
+        try
+        {
+            var jws = JsonSerializer.Deserialize<JwsFlattenedJson>(text, ReadJson);
+            if (jws?.Protected is null || jws.Payload is null || jws.Signature is null)
+            {
+                problem = $"The {what} is not a JWS in the flattened JSON serialization (protected, payload, signature).";
+                return null;
+            }
+
+            header = JsonSerializer.Deserialize<JwsHeader>(Base64Url.Decode(jws.Protected), ReadJson);
+            payload = Base64Url.Decode(jws.Payload);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            problem = $"The {what} is not a well-formed JWS: {e.Message}";
+            return null;
+        }
+
+        if (header?.Alg != JwsHeader.EdDsa)
+        {
+            problem = $"The {what} is signed with algorithm {header?.Alg ?? "(none)"}; only EdDSA is accepted.";
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(header.Kid))
+        {
+            problem = $"The {what}'s protected header names no key (kid).";
+            return null;
+        }
+
+        if (!string.Equals(header.Typ, mediaType, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(header.Typ, "application/" + mediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            problem = $"The JWS is not a {what}: its typ is {header.Typ ?? "missing"}, not {mediaType}.";
+            return null;
+        }
+
+        problem = "";
+        return new OpenedJws(text, header, payload);
+    }
+
+    /// <summary>Reads a string and an integer member of an (untrusted) payload object without the full schema.</summary>
+    public static bool TryReadMembers(byte[] payload, string what, string stringMember, out int? version, out string? value, out string problem)
+    {
+        version = null;
+        value = null;
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problem = $"The {what} payload is not a JSON object.";
+                return false;
+            }
+
+            if (!root.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var number))
+            {
+                problem = $"The {what} payload has no integer version member.";
+                return false;
+            }
+
+            version = number;
+            if (!root.TryGetProperty(stringMember, out var s) || s.ValueKind != JsonValueKind.String)
+            {
+                problem = $"The {what} payload has no string {stringMember} member.";
+                return false;
+            }
+
+            value = s.GetString();
+            problem = "";
+            return true;
+        }
+        catch (JsonException e)
+        {
+            problem = $"The {what} payload is not JSON: {e.Message}";
+            return false;
+        }
+    }
+
+    public static string SchemaProblem(JsonException e, string what)
+    {
+        var where = e.Path is { } path && !e.Message.Contains(path, StringComparison.Ordinal) ? $" at {path}" : "";
+        return $"The {what} payload does not follow the version 1 schema{where}: {e.Message}";
+    }
+
+    /// <summary>The node's signing key <paramref name="kid"/> (use <c>sig</c>), whatever its validity.</summary>
+    public static RegisterKeyV1? SigningKey(RegisterNodeV1 node, string kid) =>
+        node.Keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal) && string.Equals(k.Use, "sig", StringComparison.Ordinal));
+
+    /// <summary>Verifies the signature with a Register key; the JWK is given the Register's kid so the header must name it.</summary>
+    public static JwsVerification VerifyWith(OpenedJws jws, RegisterKeyV1 key) => JwsFlattened.Verify(jws.Text, key.Jwk with { Kid = key.Kid });
+}
