@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Comity.Protocol.Jose;
 
 namespace Comity.Protocol.V1;
@@ -45,10 +46,18 @@ internal sealed record OpenedJws(string Text, JwsHeader Header, byte[] Payload)
                 return null;
             }
 
-            header = JsonSerializer.Deserialize<JwsHeader>(Base64Url.Decode(jws.Protected), ReadJson);
+            var headerBytes = Base64Url.Decode(jws.Protected);
             payload = Base64Url.Decode(jws.Payload);
+            // Invalid UTF-8 inside a JSON string makes System.Text.Json throw InvalidOperationException, not JsonException: refuse it up front.
+            if (!Utf8.IsValid(headerBytes) || !Utf8.IsValid(payload))
+            {
+                problem = $"The {what}'s protected header or payload is not UTF-8 text.";
+                return null;
+            }
+
+            header = JsonSerializer.Deserialize<JwsHeader>(headerBytes, ReadJson);
         }
-        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
             problem = $"The {what} is not a well-formed JWS: {e.Message}";
             return null;
@@ -109,7 +118,7 @@ internal sealed record OpenedJws(string Text, JwsHeader Header, byte[] Payload)
             problem = "";
             return true;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             problem = $"The {what} payload is not JSON: {e.Message}";
             return false;
