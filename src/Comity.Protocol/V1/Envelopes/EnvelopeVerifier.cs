@@ -117,8 +117,10 @@ public static class EnvelopeVerifier
         var kid = opened.Header.Kid;
         if (!OpenedJws.TryReadMembers(opened.Payload, "envelope", "from", out var version, out var from, out problem))
         {
-            return EnvelopeVerification.Refused(version is { } v && v != EnvelopeV1.CurrentVersion ? EnvelopeVerdict.UnsupportedVersion : EnvelopeVerdict.Malformed,
-                version is { } w && w != EnvelopeV1.CurrentVersion ? UnsupportedVersion(w) : problem, kid);
+            // A newer version may have changed the shape of from: say it is the version that is not supported.
+            return version is { } v && v != EnvelopeV1.CurrentVersion
+                ? EnvelopeVerification.Refused(EnvelopeVerdict.UnsupportedVersion, UnsupportedVersion(v), kid)
+                : EnvelopeVerification.Refused(EnvelopeVerdict.Malformed, problem, kid);
         }
 
         if (version != EnvelopeV1.CurrentVersion)

@@ -55,6 +55,16 @@ internal sealed record OpenedJws(string Text, JwsHeader Header, byte[] Payload)
                 return null;
             }
 
+            using (var headerDocument = JsonDocument.Parse(headerBytes))
+            {
+                // RFC 7515 section 4.1.11: critical extensions we do not understand must be refused; we understand none.
+                if (headerDocument.RootElement.ValueKind != JsonValueKind.Object || headerDocument.RootElement.TryGetProperty("crit", out _))
+                {
+                    problem = $"The {what}'s protected header is not a JSON object without critical extensions (crit).";
+                    return null;
+                }
+            }
+
             header = JsonSerializer.Deserialize<JwsHeader>(headerBytes, ReadJson);
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)

@@ -245,6 +245,40 @@ public sealed class EnvelopeVerifierTests : IDisposable
     }
 
     [Fact]
+    public void CriticalHeaderExtension_IsMalformed()
+    {
+        var payload = Base64Url.Encode(FederationJson.SerializeToUtf8Bytes(Envelope()));
+        var header = Base64Url.Encode(Encoding.UTF8.GetBytes($"{{\"alg\":\"EdDSA\",\"kid\":\"{SenderKid}\",\"typ\":\"comity-envelope+json\",\"crit\":[\"exp\"],\"exp\":1}}"));
+        var signature = Base64Url.Encode(SignatureAlgorithm.Ed25519.Sign(sender, JwsFlattened.SigningInput(header, payload)));
+
+        var result = Verify($"{{\"protected\":\"{header}\",\"payload\":\"{payload}\",\"signature\":\"{signature}\"}}");
+
+        Assert.Equal(EnvelopeVerdict.Malformed, result.Verdict);
+        Assert.Contains("crit", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingKid_IsMalformed()
+    {
+        var jws = JwsFlattened.Sign(FederationJson.SerializeToUtf8Bytes(Envelope()), new JwsHeader(JwsHeader.EdDsa, null!, EnvelopeV1.MediaType), sender);
+
+        var result = Verify(jws);
+
+        Assert.Equal(EnvelopeVerdict.Malformed, result.Verdict);
+        Assert.Contains("kid", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version2_WithAnotherShape_IsUnsupportedVersion()
+    {
+        var payload = PayloadOf(Envelope());
+        payload["version"] = 2;
+        payload["from"] = new JsonObject { ["state"] = "XA" };
+
+        Assert.Equal(EnvelopeVerdict.UnsupportedVersion, Verify(SignedPayload(payload)).Verdict);
+    }
+
+    [Fact]
     public void Version2_IsUnsupportedVersion()
     {
         var payload = PayloadOf(Envelope());
