@@ -152,7 +152,7 @@ public static class EnvelopeVerifier
         {
             return signature.Failure == JwsFailure.BadSignature
                 ? EnvelopeVerification.Refused(EnvelopeVerdict.BadSignature, $"The signature does not verify with {from}'s key {kid}: the envelope was altered after signing.", kid)
-                : EnvelopeVerification.Refused(EnvelopeVerdict.Malformed, signature.Reason, kid);
+                : EnvelopeVerification.Refused(EnvelopeVerdict.UnknownKey, signature.Reason, kid);
         }
 
         var payload = signature.Payload!;

@@ -2,14 +2,17 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Comity.Protocol.Jose;
+using NSec.Cryptography;
 
 namespace Comity.Protocol.V1;
 
 /// <summary>
 /// A flattened JWS opened without a key, to learn which key to verify it with: its header and
-/// payload are NOT trusted until <see cref="JwsFlattened.Verify"/> has checked the signature.
+/// payload are NOT trusted until <see cref="VerifyWith"/> has checked the signature. Parsed once:
+/// the signature is checked over the base64url texts as received, with NSec's Ed25519, exactly as
+/// <see cref="JwsFlattened.Verify"/> does.
 /// </summary>
-internal sealed record OpenedJws(string Text, JwsHeader Header, byte[] Payload)
+internal sealed record OpenedJws(JwsHeader Header, byte[] Payload, string EncodedHeader, string EncodedPayload, byte[] Signature)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -37,9 +40,11 @@ internal sealed record OpenedJws(string Text, JwsHeader Header, byte[] Payload)
 
         JwsHeader? header;
         byte[] payload;
+        byte[] signature;
+        JwsFlattenedJson? jws;
         try
         {
-            var jws = JsonSerializer.Deserialize<JwsFlattenedJson>(text, ReadJson);
+            jws = JsonSerializer.Deserialize<JwsFlattenedJson>(text, ReadJson);
             if (jws?.Protected is null || jws.Payload is null || jws.Signature is null)
             {
                 problem = $"The {what} is not a JWS in the flattened JSON serialization (protected, payload, signature).";
@@ -48,6 +53,7 @@ internal sealed record OpenedJws(string Text, JwsHeader Header, byte[] Payload)
 
             var headerBytes = Base64Url.Decode(jws.Protected);
             payload = Base64Url.Decode(jws.Payload);
+            signature = Base64Url.Decode(jws.Signature);
             // Invalid UTF-8 inside a JSON string makes System.Text.Json throw InvalidOperationException, not JsonException: refuse it up front.
             if (!Utf8.IsValid(headerBytes) || !Utf8.IsValid(payload))
             {
@@ -93,7 +99,7 @@ internal sealed record OpenedJws(string Text, JwsHeader Header, byte[] Payload)
         }
 
         problem = "";
-        return new OpenedJws(text, header, payload);
+        return new OpenedJws(header, payload, jws.Protected, jws.Payload, signature);
     }
 
     /// <summary>Reads a string and an integer member of an (untrusted) payload object without the full schema.</summary>
@@ -145,6 +151,26 @@ internal sealed record OpenedJws(string Text, JwsHeader Header, byte[] Payload)
     public static RegisterKeyV1? SigningKey(RegisterNodeV1 node, string kid) =>
         node.Keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal) && string.Equals(k.Use, "sig", StringComparison.Ordinal));
 
-    /// <summary>Verifies the signature with a Register key; the JWK is given the Register's kid so the header must name it.</summary>
-    public static JwsVerification VerifyWith(OpenedJws jws, RegisterKeyV1 key) => JwsFlattened.Verify(jws.Text, key.Jwk with { Kid = key.Kid });
+    /// <summary>
+    /// Verifies the signature with a Register key found by the header's <c>kid</c>: <see cref="JwsFailure.None"/>
+    /// with the payload, <see cref="JwsFailure.BadSignature"/>, or <see cref="JwsFailure.WrongKey"/> when the
+    /// Register's JWK is not a usable Ed25519 key.
+    /// </summary>
+    public static JwsVerification VerifyWith(OpenedJws jws, RegisterKeyV1 key)
+    {
+        PublicKey publicKey;
+        try
+        {
+            publicKey = JwkKeys.ToEd25519PublicKey(key.Jwk);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return JwsVerification.Refused(JwsFailure.WrongKey, $"Key {key.Kid} in the Register is not a usable Ed25519 key: {e.Message}", jws.Header);
+        }
+
+        return jws.Signature.Length == SignatureAlgorithm.Ed25519.SignatureSize
+            && SignatureAlgorithm.Ed25519.Verify(publicKey, JwsFlattened.SigningInput(jws.EncodedHeader, jws.EncodedPayload), jws.Signature)
+            ? new JwsVerification(JwsFailure.None, "verified", jws.Header, jws.Payload)
+            : JwsVerification.Refused(JwsFailure.BadSignature, "The signature does not verify.", jws.Header);
+    }
 }

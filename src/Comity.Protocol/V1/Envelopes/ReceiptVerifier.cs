@@ -92,7 +92,7 @@ public static class ReceiptVerifier
         {
             return signature.Failure == JwsFailure.BadSignature
                 ? ReceiptVerification.Refused(ReceiptVerdict.BadSignature, $"The receipt's signature does not verify with {expectedReceiver}'s key {kid}.", kid)
-                : ReceiptVerification.Refused(ReceiptVerdict.Malformed, signature.Reason, kid);
+                : ReceiptVerification.Refused(ReceiptVerdict.UnknownKey, signature.Reason, kid);
         }
 
         ReceiptV1 receipt;

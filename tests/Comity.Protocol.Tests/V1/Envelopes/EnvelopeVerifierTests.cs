@@ -90,6 +90,18 @@ public sealed class EnvelopeVerifierTests : IDisposable
     }
 
     [Fact]
+    public void RegisterKeyThatIsNotEd25519_IsUnknownKey_NotAThrow()
+    {
+        var xa = register.Nodes[0];
+        var broken = register with { Nodes = [xa with { Keys = [xa.Keys[0] with { Jwk = xa.Keys[0].Jwk with { Crv = Jwk.X25519 } }] }, register.Nodes[1]] };
+
+        var result = Verify(EnvelopeJws(), broken);
+
+        Assert.Equal(EnvelopeVerdict.UnknownKey, result.Verdict);
+        Assert.Contains("not a usable Ed25519 key", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SenderNotInTheRegister_IsUnknownSender()
     {
         var result = Verify(Signed(Envelope() with { From = "XC" }));
