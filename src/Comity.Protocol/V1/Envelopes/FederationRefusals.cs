@@ -29,6 +29,9 @@ public static class FederationRefusals
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "Only refusals have a problem document."),
     };
 
+    /// <summary>The node's application layer's refusal (not a verdict of this layer): an envelope <c>type</c> the node does not handle.</summary>
+    public static FederationProblem UnknownType { get; } = new(422, "federation.unknown-type", "The envelope type is not handled by this node.");
+
     /// <summary>The inbox's own refusal (not a verdict of this layer): an envelope id already received with other bytes.</summary>
     public static FederationProblem Replay { get; } = new(409, "federation.replay", "An envelope with this id was already received with different content.");
 }

@@ -17,7 +17,10 @@ public sealed class FederationDocTests
             Assert.Contains($"| `{verdict}` | {problem.Status} | `{problem.Code}` |", Doc, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"| {FederationRefusals.Replay.Status} | `{FederationRefusals.Replay.Code}` |", Doc, StringComparison.Ordinal);
+        foreach (var problem in new[] { FederationRefusals.Replay, FederationRefusals.UnknownType })
+        {
+            Assert.Contains($"| {problem.Status} | `{problem.Code}` |", Doc, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
