@@ -17,28 +17,78 @@ public sealed class MerkleVectorTests
     [Fact]
     public void EveryVector_VerdictMatchesWantErr()
     {
-        var root = VectorDirectory;
-        Assert.True(System.IO.Directory.Exists(root), $"Merkle vector directory {root} does not exist.");
+        var (count, problems) = Check(VectorDirectory);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{count} Merkle vector files ran.");
+        Assert.True(problems.Count == 0, $"{problems.Count} problem(s) with {count} Merkle vectors in {VectorDirectory}:\n" + string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void Check_RefusesADirectoryWithoutCases()
+    {
+        var empty = System.IO.Directory.CreateTempSubdirectory("comity-merkle-");
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(empty.FullName, "inclusion"));
+            var (count, problems) = Check(empty.FullName);
+            Assert.Equal(0, count);
+            Assert.Contains(problems, p => p.Contains("no vector", StringComparison.Ordinal));
+            Assert.Contains(Check(Path.Combine(empty.FullName, "missing")).Problems, p => p.Contains("does not exist", StringComparison.Ordinal));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Check_ReportsAFileWhoseVerdictDisagrees()
+    {
+        var dir = System.IO.Directory.CreateTempSubdirectory("comity-merkle-");
+        try
+        {
+            var inclusion = System.IO.Directory.CreateDirectory(Path.Combine(dir.FullName, "inclusion", "1"));
+            var source = Path.Combine(VectorDirectory, "inclusion", "1", "happy-path.json");
+            File.WriteAllText(Path.Combine(inclusion.FullName, "flipped.json"), File.ReadAllText(source).Replace("\"wantErr\": false", "\"wantErr\": true", StringComparison.Ordinal));
+            var (count, problems) = Check(dir.FullName);
+            Assert.Equal(1, count);
+            Assert.Equal("inclusion/1/flipped.json: wantErr=True, got valid (valid)", Assert.Single(problems).Replace('\\', '/'));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Runs every case under <paramref name="root"/>; returns how many ran and every problem found.</summary>
+    internal static (int Count, IReadOnlyList<string> Problems) Check(string root)
+    {
+        if (!System.IO.Directory.Exists(root))
+        {
+            return (0, [$"Merkle vector directory {root} does not exist."]);
+        }
+
         var cases = new[] { "inclusion", "consistency" }
             .Select(kind => (Kind: kind, Dir: Path.Combine(root, kind)))
             .Where(k => System.IO.Directory.Exists(k.Dir))
             .SelectMany(k => System.IO.Directory.EnumerateFiles(k.Dir, "*.json", SearchOption.AllDirectories).Select(f => (k.Kind, File: f)))
             .OrderBy(c => c.File, StringComparer.Ordinal)
             .ToList();
-        Assert.NotEmpty(cases);
+        if (cases.Count == 0)
+        {
+            return (0, [$"{root} holds no vector cases under inclusion/ or consistency/."]);
+        }
 
-        var mismatches = new List<string>();
+        var problems = new List<string>();
         foreach (var (kind, file) in cases)
         {
             var (wantErr, gotErr, reason) = Run(kind, File.ReadAllText(file));
             if (wantErr != gotErr)
             {
-                mismatches.Add($"{Path.GetRelativePath(root, file)}: wantErr={wantErr}, got {(gotErr ? "refused" : "valid")} ({reason})");
+                problems.Add($"{Path.GetRelativePath(root, file)}: wantErr={wantErr}, got {(gotErr ? "refused" : "valid")} ({reason})");
             }
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{cases.Count} Merkle vector files ran.");
-        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {cases.Count} Merkle vectors disagree:\n" + string.Join('\n', mismatches));
+        return (cases.Count, problems);
     }
 
     private static (bool WantErr, bool GotErr, string Reason) Run(string kind, string json)
