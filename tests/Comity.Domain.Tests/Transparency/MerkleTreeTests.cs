@@ -61,6 +61,13 @@ public sealed class MerkleTreeTests
         var tree = TreeOf(3);
         var l = Enumerable.Range(0, 3).Select(i => MerkleHash.Leaf(Encoding.ASCII.GetBytes("leaf " + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToArray();
         Assert.Equal(MerkleHash.Node(MerkleHash.Node(l[0], l[1]), l[2]), tree.Root());
+
+        // The worked example of docs/protocol/transparency-v1.md (computed independently with Python hashlib).
+        Assert.Equal("1bb97dcc21635d47e2663efdfd0a174686d98dd701352dd2cd06e8b43fd3d305", Convert.ToHexStringLower(l[0]));
+        Assert.Equal("cb5a3ce862c3e321f3f7df6d2690549e936a8e377135aae9f3d69f691f547d5b", Convert.ToHexStringLower(l[1]));
+        Assert.Equal("ab37ba34d1dfe29015de717a6d5764a8fb029c3a7a0f5b64b93b54351885bf7c", Convert.ToHexStringLower(l[2]));
+        Assert.Equal("d4f92c8fbb89720eb3b55677c7d7efaddfeb10d11a1a84a0ba8f1a23337faa95", Convert.ToHexStringLower(tree.Root()));
+        Assert.True(MerkleVerifier.VerifyInclusion(0, 3, l[0], tree.InclusionProof(0), tree.Root()).IsValid);
         Assert.Equal([l[1], l[2]], tree.InclusionProof(0));
         Assert.Equal([MerkleHash.Node(l[0], l[1])], tree.InclusionProof(2));
     }

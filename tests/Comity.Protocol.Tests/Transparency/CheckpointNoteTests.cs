@@ -108,7 +108,7 @@ public sealed class CheckpointNoteTests
             { "missing signature value", Body + "\n\u2014 " + LogName + "\n", "'— <name> <signature>'" },
             { "empty name", Body + "\n\u2014  AAAAAAA=\n", "'— <name> <signature>'" },
             { "not base64", Body + "\n\u2014 " + LogName + " !!!!\n", "not base64" },
-            { "non-canonical base64", Body + "\n\u2014 " + LogName + " " + sigLine.Split(' ')[2].TrimEnd('\n').TrimEnd('=') + "\n", "" },
+            { "non-canonical base64", Body + "\n\u2014 " + LogName + " " + sigLine.Split(' ')[2].TrimEnd('\n').TrimEnd('=') + "\n", "not base64" },
             { "too short", Body + "\n\u2014 " + LogName + " AAAA\n", "too short" },
             { "control character in body", "comity.example/log\t\n3\n" + RootBase64 + "\n\n" + sigLine, "control characters" },
             { "signed by someone else only", Body + "\n" + SignedNote.FormatSignatureLine("someone.else/key", 0x01020304, new byte[64]), "no signature by comity.example/log" },
@@ -121,7 +121,8 @@ public sealed class CheckpointNoteTests
             { "size overflows", SignedNote.Sign(LogName + "\n99999999999999999999\n" + RootBase64 + "\n", LogName, LogKey), "tree size" },
             { "short root", SignedNote.Sign(LogName + "\n3\nAAAA\n", LogName, LogKey), "root hash" },
             { "unpadded root", SignedNote.Sign(LogName + "\n3\n" + RootBase64.TrimEnd('=') + "\n", LogName, LogKey), "root hash" },
-            { "empty extension line", SignedNote.Sign(Body + "\n", LogName, LogKey), "" },
+            { "empty extension line", SignedNote.Sign(Body + "\n", LogName, LogKey), "extension line must not be empty" },
+            { "space-padded base64", Body + "\n\u2014 " + LogName + " " + sigLine.Split(' ')[2].TrimEnd('\n') + " \n", "not canonical base64" },
             { "empty origin", SignedNote.Sign("\n3\n" + RootBase64 + "\n", LogName, LogKey), "origin must not be empty" },
         };
     }
