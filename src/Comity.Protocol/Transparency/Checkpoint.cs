@@ -49,6 +49,16 @@ public sealed record Checkpoint
 
     public IReadOnlyList<string> Extensions { get; }
 
+    /// <summary>Equal when origin, size, root bytes and extension lines are equal (two of the same size and origin that differ are a split view).</summary>
+    public bool Equals(Checkpoint? other) =>
+        other is not null
+        && string.Equals(Origin, other.Origin, StringComparison.Ordinal)
+        && TreeSize == other.TreeSize
+        && RootHash.Span.SequenceEqual(other.RootHash.Span)
+        && Extensions.SequenceEqual(other.Extensions, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Origin, TreeSize, Convert.ToHexString(RootHash.Span));
+
     /// <summary>The checkpoint as note body text (the bytes that are signed).</summary>
     public string ToBody()
     {

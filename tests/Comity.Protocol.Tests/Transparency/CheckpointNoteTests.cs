@@ -50,6 +50,9 @@ public sealed class CheckpointNoteTests
         Assert.Equal(3, verdict.Checkpoint.TreeSize);
         Assert.Equal(Convert.FromBase64String(RootBase64), verdict.Checkpoint.RootHash.ToArray());
         Assert.Empty(verdict.Checkpoint.Extensions);
+        Assert.Equal(TheCheckpoint, verdict.Checkpoint);
+        Assert.NotEqual(new Checkpoint(LogName, 3, new byte[32]), verdict.Checkpoint);
+        Assert.NotEqual(new Checkpoint(LogName, 3, Convert.FromBase64String(RootBase64), ["x"]), verdict.Checkpoint);
     }
 
     [Fact]
