@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Net;
 using System.Text.Json;
 using Comity.Cli.Treaty;
 using Comity.Domain.Directory;
@@ -71,25 +70,21 @@ internal sealed class DirectorySearchCommand(CliEnvironment environment) : Async
         Add("q", settings.Text);
         Add("tz", settings.TimeZone);
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/directory/search" + (query.Count > 0 ? "?" + string.Join('&', query) : ""));
-        if (await connection.SendAsync(request, cancellationToken) is not { } response)
+        var answer = await connection.ExchangeAsync(request, $"any signed-in user's ({Roles.DutyOfficer}, …)", cancellationToken);
+        if (answer.Body is not { } body)
         {
-            return ExitCodes.Failure;
-        }
-
-        if (response.Status != HttpStatusCode.OK)
-        {
-            return connection.ReportFailure(response.Status, response.Body, $"any signed-in user's ({Roles.DutyOfficer}, …)");
+            return answer.ExitCode;
         }
 
         if (settings.Json)
         {
-            environment.WriteMachineOutput(response.Body);
+            environment.WriteMachineOutput(body);
             return ExitCodes.Ok;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(response.Body);
+            using var document = JsonDocument.Parse(body);
             Render(document.RootElement);
             return ExitCodes.Ok;
         }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Comity.Cli.Demo;
@@ -43,23 +42,19 @@ internal sealed class KeysShowCommand(CliEnvironment environment) : AsyncCommand
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/keys");
-        if (await connection.SendAsync(request, cancellationToken) is not { } response)
+        var answer = await connection.ExchangeAsync(request, Roles.NodeAdmin, cancellationToken);
+        if (answer.Body is not { } body)
         {
-            return ExitCodes.Failure;
-        }
-
-        if (response.Status != HttpStatusCode.OK)
-        {
-            return connection.ReportFailure(response.Status, response.Body, Roles.NodeAdmin);
+            return answer.ExitCode;
         }
 
         if (settings.Json)
         {
-            environment.WriteMachineOutput(response.Body);
+            environment.WriteMachineOutput(body);
             return ExitCodes.Ok;
         }
 
-        return KeysTable.Write(environment, response.Body, $"Keys of {connection.Node}");
+        return KeysTable.Write(environment, body, $"Keys of {connection.Node}");
     }
 }
 
@@ -78,25 +73,21 @@ internal sealed class KeysRotateCommand(CliEnvironment environment) : AsyncComma
         {
             Content = JsonContent.Create(new RotateBody(settings.OverlapDays)),
         };
-        if (await connection.SendAsync(request, cancellationToken) is not { } response)
+        var answer = await connection.ExchangeAsync(request, Roles.NodeAdmin, cancellationToken);
+        if (answer.Body is not { } body)
         {
-            return ExitCodes.Failure;
-        }
-
-        if (response.Status != HttpStatusCode.OK)
-        {
-            return connection.ReportFailure(response.Status, response.Body, Roles.NodeAdmin);
+            return answer.ExitCode;
         }
 
         if (settings.Json)
         {
-            environment.WriteMachineOutput(response.Body);
+            environment.WriteMachineOutput(body);
             return ExitCodes.Ok;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(response.Body);
+            using var document = JsonDocument.Parse(body);
             var result = KeysTable.Write(environment, document.RootElement.GetProperty("keys").GetRawText(), "Keys after rotation");
             if (document.RootElement.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String)
             {

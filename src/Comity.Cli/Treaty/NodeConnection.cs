@@ -92,6 +92,22 @@ internal sealed class NodeConnection(Uri node, string? token, CliEnvironment env
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
     }
 
+    /// <summary>
+    /// Sends the request and returns the body of a 2xx answer; otherwise says what went wrong
+    /// (unreachable node, or the problem document and the role needed) and gives the exit code.
+    /// </summary>
+    public async Task<NodeAnswer> ExchangeAsync(HttpRequestMessage request, string neededRole, CancellationToken cancellationToken)
+    {
+        if (await SendAsync(request, cancellationToken) is not { } response)
+        {
+            return new NodeAnswer(null, ExitCodes.Failure);
+        }
+
+        return (int)response.Status is >= 200 and < 300
+            ? new NodeAnswer(response.Body, ExitCodes.Ok)
+            : new NodeAnswer(null, ReportFailure(response.Status, response.Body, neededRole));
+    }
+
     /// <summary>Sends the request; null when the node could not be reached (already reported).</summary>
     public async Task<(HttpStatusCode Status, string Body)?> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -207,3 +223,6 @@ internal sealed record ProblemDocument(string? Title, string? Detail, string? Co
 }
 
 internal sealed record ProblemDocumentError(string? Field, string Code, string Message, string? Article);
+
+/// <summary>A node's answer: the body when it succeeded, otherwise the exit code to end with.</summary>
+internal readonly record struct NodeAnswer(string? Body, int ExitCode);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Comity.Domain.Treaty;
@@ -67,19 +66,15 @@ internal sealed class TreatyRecordCommand(CliEnvironment environment) : AsyncCom
         {
             Content = JsonContent.Create(new RecordInstrumentBody(participant, kind.ToKeyword(), settings.Date, settings.Notification)),
         };
-        if (await connection.SendAsync(request, cancellationToken) is not { } response)
+        var answer = await connection.ExchangeAsync(request, Roles.SecretariatOfficer, cancellationToken);
+        if (answer.Body is not { } body)
         {
-            return ExitCodes.Failure;
-        }
-
-        if (response.Status is not (HttpStatusCode.Created or HttpStatusCode.OK))
-        {
-            return connection.ReportFailure(response.Status, response.Body, Roles.SecretariatOfficer);
+            return answer.ExitCode;
         }
 
         if (settings.Json)
         {
-            environment.WriteMachineOutput(response.Body);
+            environment.WriteMachineOutput(body);
             return ExitCodes.Ok;
         }
 
@@ -88,7 +83,7 @@ internal sealed class TreatyRecordCommand(CliEnvironment environment) : AsyncCom
         table.AddColumn("Value");
         try
         {
-            using var record = JsonDocument.Parse(response.Body);
+            using var record = JsonDocument.Parse(body);
             if (record.RootElement.ValueKind == JsonValueKind.Object)
             {
                 foreach (var property in record.RootElement.EnumerateObject())
@@ -100,7 +95,7 @@ internal sealed class TreatyRecordCommand(CliEnvironment environment) : AsyncCom
         }
         catch (JsonException)
         {
-            table.AddRow("response", Markup.Escape(response.Body));
+            table.AddRow("response", Markup.Escape(body));
         }
 
         environment.Out.Write(table);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Comity.Domain.Legal;
 using Comity.Node.Identity;
@@ -36,25 +35,21 @@ internal sealed class TreatyStatusCommand(CliEnvironment environment) : AsyncCom
 
         var path = "api/v1/treaty/status" + (settings.AsOf is { } asOf ? "?asOf=" + Uri.EscapeDataString(asOf) : "");
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (await connection.SendAsync(request, cancellationToken) is not { } response)
+        var answer = await connection.ExchangeAsync(request, $"any signed-in user's ({Roles.All[0]}, {Roles.SecretariatOfficer}, …)", cancellationToken);
+        if (answer.Body is not { } body)
         {
-            return ExitCodes.Failure;
-        }
-
-        if (response.Status != HttpStatusCode.OK)
-        {
-            return connection.ReportFailure(response.Status, response.Body, $"any signed-in user's ({Roles.All[0]}, {Roles.SecretariatOfficer}, …)");
+            return answer.ExitCode;
         }
 
         if (settings.Json)
         {
-            environment.WriteMachineOutput(response.Body);
+            environment.WriteMachineOutput(body);
             return ExitCodes.Ok;
         }
 
         try
         {
-            using var status = JsonDocument.Parse(response.Body);
+            using var status = JsonDocument.Parse(body);
             environment.Out.Write(Render(status.RootElement));
             return ExitCodes.Ok;
         }
