@@ -1,5 +1,6 @@
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
+using Comity.Node.Federation.Transparency;
 using Comity.Node.Storage;
 
 namespace Comity.Node.Federation;
@@ -34,6 +35,8 @@ internal static class FederationRegistration
         });
         services.AddSingleton<RegisterSync>();
         services.AddHostedService<RegisterSyncWorker>();
+
+        services.AddTransparencyLog();
         return services;
     }
 
@@ -42,5 +45,6 @@ internal static class FederationRegistration
         api.MapNodeKeys();
         api.MapRegisterApi();
         app.MapRegisterFederation();
+        app.MapTransparencyLog(api);
     }
 }
