@@ -95,8 +95,9 @@ public static class ComityNodeHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
+        // After authentication, so a signed-in user's preferred language applies when no cookie or query chooses one.
         app.UseAuthentication();
+        app.UseRequestLocalization();
         app.UseMiddleware<SecondFactorRequirement>();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -165,6 +166,10 @@ public static class ComityNodeHost
             [
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider { CookieName = CultureCookie },
+                new CustomRequestCultureProvider(context =>
+                    Task.FromResult(context.User.FindFirst(Identity.ComityClaimsPrincipalFactory.CultureClaim)?.Value is { Length: > 0 } preferred
+                        ? new ProviderCultureResult(preferred)
+                        : null)),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Identity;
 
-/// <summary>Adds the display name, office and MFA state to the signed-in principal.</summary>
+/// <summary>Adds the display name, office, preferred language and MFA state to the signed-in principal.</summary>
 internal sealed class ComityClaimsPrincipalFactory(
     UserManager<ComityUser> users,
     RoleManager<IdentityRole> roles,
@@ -15,6 +15,7 @@ internal sealed class ComityClaimsPrincipalFactory(
     public const string DisplayNameClaim = "comity:name";
     public const string OfficeClaim = "comity:office";
     public const string DemoClaim = "comity:demo";
+    public const string CultureClaim = "comity:culture";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ComityUser user)
     {
@@ -29,6 +30,11 @@ internal sealed class ComityClaimsPrincipalFactory(
         if (user.IsDemo && node.Value.Demo)
         {
             identity.AddClaim(new Claim(DemoClaim, "true"));
+        }
+
+        if (user.PreferredCulture is { Length: > 0 } culture)
+        {
+            identity.AddClaim(new Claim(CultureClaim, culture));
         }
 
         if (user.MustChangePassword)

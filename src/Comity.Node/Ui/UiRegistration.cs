@@ -1,5 +1,7 @@
 using Comity.Node.Hosting;
+using Comity.Node.Identity;
 using Comity.Node.Ui.Account;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
 namespace Comity.Node.Ui;
@@ -25,6 +27,17 @@ internal static class UiRegistration
             if (supported is null)
             {
                 return Api.Problems.Validation([new Api.ProblemError("culture", "ui.unsupported-culture", "Choose one of: " + string.Join(", ", ComityNodeHost.SupportedCultures.Select(c => c.Name)) + ".")]);
+            }
+
+            // A signed-in user's choice is also kept with the account, so it follows them to another browser.
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                var users = context.RequestServices.GetRequiredService<UserManager<ComityUser>>();
+                if (await users.GetUserAsync(context.User) is { } user && user.PreferredCulture != supported.Name)
+                {
+                    user.PreferredCulture = supported.Name;
+                    await users.UpdateAsync(user);
+                }
             }
 
             context.Response.Cookies.Append(

@@ -1,6 +1,7 @@
 using System.Net;
 using Comity.Node.Identity;
 using Comity.Testing.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Comity.Node.Tests.Ui;
 
@@ -66,5 +67,55 @@ public sealed class LayoutTests
         Assert.Equal("fr", next.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Connexion", next.QuerySelector("h1")?.TextContent.Trim());
         Assert.Equal("fr", next.QuerySelector("#culture-select option[selected]")?.GetAttribute("value"));
+    }
+}
+
+/// <summary>A user's language follows the account: chosen once, applied at every later sign-in, in any browser.</summary>
+public sealed class PreferredLanguageTests
+{
+    [Fact]
+    public async Task SignedInUser_ChoosesSpanish_ItIsStored_AndAFreshBrowserGetsSpanishAfterSignIn()
+    {
+        await using var node = await TestNode.StartAsync(new TestNodeOptions { Demo = true });
+        await node.CreateUserAsync("lucia", new TestUser { Demo = true }, Roles.DutyOfficer);
+        using (var first = new Browser(node))
+        {
+            using var signIn = await first.SignInAsync("lucia", TestNode.TestPassword);
+            var home = await first.GetDocumentAsync("/");
+            using var switched = await first.SubmitAsync(home, "/", home.QuerySelector("form[action='/culture']")!, new Dictionary<string, string> { ["culture"] = "es" });
+            Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        }
+
+        await using (var scope = node.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ComityUser>>();
+            Assert.Equal("es", (await users.FindByNameAsync("lucia"))!.PreferredCulture);
+        }
+
+        // Another browser: no culture cookie, an English Accept-Language; the account's choice wins once signed in.
+        using var second = new Browser(node);
+        second.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        Assert.Equal("en", (await second.GetDocumentAsync("/account/sign-in")).DocumentElement.GetAttribute("lang"));
+        using var again = await second.SignInAsync("lucia", TestNode.TestPassword);
+        var page = await second.GetDocumentAsync("/");
+
+        Assert.Equal("es", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("fr", (await second.GetDocumentAsync("/?culture=fr")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task AnonymousVisitor_ChoosingALanguage_ChangesNoAccount()
+    {
+        await using var node = await TestNode.StartAsync();
+        await node.CreateUserAsync("omar", roles: Roles.DutyOfficer);
+        using var browser = new Browser(node);
+        var page = await browser.GetDocumentAsync("/account/sign-in");
+
+        using var response = await browser.SubmitAsync(page, "/account/sign-in", page.QuerySelector("form[action='/culture']")!, new Dictionary<string, string> { ["culture"] = "ar" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var scope = node.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ComityUser>>();
+        Assert.Null((await users.FindByNameAsync("omar"))!.PreferredCulture);
     }
 }
