@@ -1,0 +1,203 @@
+using Comity.Domain.Directory;
+using Comity.Domain.Legal;
+using Comity.Domain.Treaty;
+
+namespace Comity.Domain.Cooperation;
+
+/// <summary>
+/// Checks a draft completely before anything is sent and returns every missing or invalid item, each
+/// with a stable code, its field path and its article. Never throws for bad input.
+/// </summary>
+public static class RequestDraftValidator
+{
+    public const string MissingContent = "request.missing-content";
+    public const string KindMissing = "request.kind-missing";
+    public const string StateInvalid = "request.state-invalid";
+    public const string SameState = "request.same-state";
+    public const string LegalBasisMissing = "request.legal-basis-missing";
+    public const string InstrumentMissing = "request.instrument-missing";
+    public const string ConventionNotInForce = "request.convention-not-in-force";
+    public const string TextMissing = "request.text-missing";
+    public const string LanguageInvalid = "request.language-invalid";
+    public const string LanguageNotAccepted = "request.language-not-accepted";
+    public const string TranslationSameLanguage = "request.translation-same-language";
+    public const string RetentionInvalid = "conditions.retention-invalid";
+
+    private const string Rule = nameof(RequestDraftValidator);
+
+    /// <summary>The provision that lets States cooperate under the Convention and other instruments (Art. 35(1)).</summary>
+    public static ArticleReference CooperationBasis => Convention.Art(35, 1);
+
+    /// <summary>Languages a requested State accepts (Art. 40(14), applied to the 24/7 channel too).</summary>
+    public static ArticleReference LanguageBasis => Convention.Art(40, 14);
+
+    /// <summary>The Convention applies between two States once in force for both (Art. 65).</summary>
+    public static ArticleReference InForceBasis => Convention.Art(65);
+
+    public static DraftValidation Validate(RequestDraft? draft, RequestValidationContext? context = null)
+    {
+        context ??= RequestValidationContext.Unknown;
+        var problems = new List<RequestProblem>();
+        if (draft is null)
+        {
+            problems.Add(new(KindMissing, "kind", Rule, "The request is empty.", Convention.Art(41)));
+            return new DraftValidation(problems, null);
+        }
+
+        var kind = draft.Kind is RequestKind k && Enum.IsDefined(k) ? k : (RequestKind?)null;
+        var network = kind?.Basis() ?? Convention.Art(41);
+        if (kind is null)
+        {
+            problems.Add(new(KindMissing, "kind", Rule, "Choose the kind of request: preservation, traffic-data disclosure, emergency, locating a suspect, technical advice or legal information.", network));
+        }
+
+        var requesting = State(draft.RequestingState, "requestingState", "requesting", network, problems);
+        var requested = State(draft.RequestedState, "requestedState", "requested", network, problems);
+        if (requesting is ParticipantCode a && requested is ParticipantCode b && a == b)
+        {
+            problems.Add(new(SameState, "requestedState", Rule, $"A request goes to another State; {a} is the requesting State.", network));
+        }
+
+        CheckLegalBasis(draft.LegalBasis, context, problems);
+        var original = CheckText(draft.Original, "original", problems);
+        var translation = draft.Translation is null || (string.IsNullOrWhiteSpace(draft.Translation.Language) && string.IsNullOrWhiteSpace(draft.Translation.Text))
+            ? null
+            : CheckText(draft.Translation, "translation", problems);
+        if (original?.Language is { } ol && translation?.Language is { } tl && string.Equals(ol, tl, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new(TranslationSameLanguage, "translation.language", Rule, $"The translation is in the same language as the original ({ol}).", LanguageBasis));
+        }
+
+        if (context.AcceptedLanguages is { Count: > 0 } accepted && original?.Language is { } originalLanguage)
+        {
+            var languages = new[] { originalLanguage, translation?.Language }.OfType<string>().ToArray();
+            if (!languages.Any(l => Accepts(accepted, l)))
+            {
+                problems.Add(new(
+                    LanguageNotAccepted,
+                    translation is null ? "original.language" : "translation.language",
+                    Rule,
+                    $"The requested State accepts {string.Join(", ", accepted)}; the request is in {string.Join(" and ", languages)}. Add a translation into an accepted language.",
+                    LanguageBasis));
+            }
+        }
+
+        if (kind is RequestKind known)
+        {
+            foreach (var requirement in known.Profile().RequiredContents)
+            {
+                if (string.IsNullOrWhiteSpace(draft.Contents[requirement.Item]))
+                {
+                    problems.Add(new(MissingContent, requirement.Item.FieldPath(), Rule, $"A {known.Wire()} request states {Describe(requirement.Item)}.", requirement.Basis));
+                }
+            }
+        }
+
+        if (draft.Conditions.RetentionDays is <= 0)
+        {
+            problems.Add(new(RetentionInvalid, "conditions.retentionDays", Rule, "A retention limit is a positive number of days.", Convention.Art(36, 1)));
+        }
+
+        if (problems.Count > 0 || kind is null || requesting is null || requested is null || original is null || draft.LegalBasis is null)
+        {
+            return new DraftValidation(problems, null);
+        }
+
+        return new DraftValidation([], new CooperationRequest(
+            kind.Value,
+            requesting.Value,
+            requested.Value,
+            draft.LegalBasis with { Instrument = draft.LegalBasis.Instrument?.Trim() },
+            original,
+            translation,
+            Trim(draft.Contents),
+            draft.Conditions));
+    }
+
+    /// <summary>What the item asks for, in words, for messages.</summary>
+    public static string Describe(ContentItem item) => item switch
+    {
+        ContentItem.RequestingAuthority => "the authority seeking the assistance",
+        ContentItem.Offence => "the offence under investigation, prosecution or proceedings",
+        ContentItem.SummaryOfFacts => "a brief summary of the facts",
+        ContentItem.DataToPreserve => "the stored data to be preserved",
+        ContentItem.LinkToOffence => "how the data relate to the offence",
+        ContentItem.CustodianOrLocation => "what is known of the custodian of the data or the location of the system",
+        ContentItem.PreservationNecessity => "why preservation is necessary",
+        ContentItem.IntendedFollowUp => "the mutual legal assistance request that will follow",
+        ContentItem.PreservationReference => "the preservation request under which the traffic data were preserved",
+        ContentItem.TrafficDataSought => "the communication whose providers and path are to be identified",
+        ContentItem.Emergency => "the emergency: the risk to life or safety",
+        ContentItem.DataSought => "the data that would avert the emergency",
+        ContentItem.PersonSought => "who is to be located",
+        ContentItem.Question => "the question",
+    };
+
+    private static ParticipantCode? State(string? value, string field, string which, ArticleReference basis, List<RequestProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(new(StateInvalid, field, Rule, $"Give the {which} State (ISO 3166-1 alpha-2 code).", basis));
+            return null;
+        }
+
+        if (!ParticipantCode.TryCreate(value, out var code))
+        {
+            problems.Add(new(StateInvalid, field, Rule, $"'{value}' is not a State code (ISO 3166-1 alpha-2, e.g. FR).", basis));
+            return null;
+        }
+
+        return code;
+    }
+
+    private static void CheckLegalBasis(LegalBasis? basis, RequestValidationContext context, List<RequestProblem> problems)
+    {
+        if (basis is null || !Enum.IsDefined(basis.Kind))
+        {
+            problems.Add(new(LegalBasisMissing, "legalBasis.kind", Rule, "Name the legal basis: the Convention, a bilateral treaty, the Budapest Convention, reciprocity or another instrument.", CooperationBasis));
+            return;
+        }
+
+        if (basis.NeedsInstrumentName && string.IsNullOrWhiteSpace(basis.Instrument))
+        {
+            problems.Add(new(InstrumentMissing, "legalBasis.instrument", Rule, "Name the treaty or instrument the request rests on.", CooperationBasis));
+        }
+
+        if (basis.Kind == LegalBasisKind.Convention && context.ConventionInForce == false)
+        {
+            problems.Add(new(ConventionNotInForce, "legalBasis.kind", Rule, "The Convention is not in force between the two States on this date: name another legal basis (bilateral treaty, Budapest Convention, reciprocity).", InForceBasis));
+        }
+    }
+
+    private static RequestText? CheckText(RequestText? text, string field, List<RequestProblem> problems)
+    {
+        var ok = true;
+        string? language = null;
+        if (text is null || string.IsNullOrWhiteSpace(text.Text))
+        {
+            problems.Add(new(TextMissing, field + ".text", Rule, field == "original" ? "Write the request." : "Give the translation's text.", LanguageBasis));
+
+            ok = false;
+        }
+
+        if (ContactValidation.CheckLanguage(text?.Language) is { } reason)
+        {
+            problems.Add(new(LanguageInvalid, field + ".language", Rule, reason, LanguageBasis));
+            ok = false;
+        }
+        else
+        {
+            language = ContactValidation.NormalizeLanguage(text!.Language!);
+        }
+
+        return ok ? new RequestText(language, text!.Text!.Trim()) : null;
+    }
+
+    /// <summary>An accepted tag covers itself and its more specific forms: <c>en</c> accepts <c>en-GB</c>.</summary>
+    private static bool Accepts(IReadOnlyCollection<string> accepted, string language) =>
+        accepted.Any(a => string.Equals(a, language, StringComparison.OrdinalIgnoreCase)
+            || language.StartsWith(a + "-", StringComparison.OrdinalIgnoreCase));
+
+    private static RequestContents Trim(RequestContents contents) =>
+        ContentItems.All.Aggregate(contents, (c, item) => c.With(item, string.IsNullOrWhiteSpace(c[item]) ? null : c[item]!.Trim()));
+}

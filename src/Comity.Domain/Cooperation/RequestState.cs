@@ -1,0 +1,58 @@
+namespace Comity.Domain.Cooperation;
+
+/// <summary>Where a request stands. Which states a kind uses is in its <see cref="TransitionTable"/>.</summary>
+public enum RequestState
+{
+    /// <summary>Nothing recorded yet: the history is empty.</summary>
+    New,
+
+    Submitted,
+    Received,
+    Acknowledged,
+    AwaitingInformation,
+    Preserved,
+
+    /// <summary>Final: the data were disclosed.</summary>
+    Disclosed,
+
+    /// <summary>Final: the location, advice or information was given.</summary>
+    Answered,
+
+    /// <summary>Final: refused on a ground, with reasons.</summary>
+    Refused,
+
+    /// <summary>Final: the requester no longer needs the assistance.</summary>
+    Withdrawn,
+
+    /// <summary>Final: the preservation ended.</summary>
+    Closed,
+}
+
+/// <summary>Wire names of <see cref="RequestState"/>.</summary>
+public static class RequestStates
+{
+    public static IReadOnlyList<RequestState> All { get; } = Enum.GetValues<RequestState>();
+
+    /// <summary>States after which nothing more can happen and no clock runs.</summary>
+    public static bool IsFinal(this RequestState state) => state switch
+    {
+        RequestState.Disclosed or RequestState.Answered or RequestState.Refused or RequestState.Withdrawn or RequestState.Closed => true,
+        RequestState.New or RequestState.Submitted or RequestState.Received or RequestState.Acknowledged
+            or RequestState.AwaitingInformation or RequestState.Preserved => false,
+    };
+
+    public static string Wire(this RequestState state) => state switch
+    {
+        RequestState.New => "new",
+        RequestState.Submitted => "submitted",
+        RequestState.Received => "received",
+        RequestState.Acknowledged => "acknowledged",
+        RequestState.AwaitingInformation => "awaitingInformation",
+        RequestState.Preserved => "preserved",
+        RequestState.Disclosed => "disclosed",
+        RequestState.Answered => "answered",
+        RequestState.Refused => "refused",
+        RequestState.Withdrawn => "withdrawn",
+        RequestState.Closed => "closed",
+    };
+}

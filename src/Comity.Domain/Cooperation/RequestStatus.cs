@@ -1,0 +1,93 @@
+using Comity.Domain.Legal;
+using NodaTime;
+
+namespace Comity.Domain.Cooperation;
+
+/// <summary>The clocks a request can have running.</summary>
+public enum DeadlineKind
+{
+    /// <summary>The requested side should acknowledge by then (expedited basis, Art. 41).</summary>
+    Acknowledgement,
+
+    /// <summary>Remind the requester that the preservation is about to expire, so that the follow-up is filed in time (Art. 42).</summary>
+    PreservationReminder,
+
+    /// <summary>The preservation period ends (Art. 42).</summary>
+    PreservationExpiry,
+
+    /// <summary>Nothing has moved for too long.</summary>
+    Stale,
+}
+
+/// <summary>A due instant with its basis, as the node stores it for its worker to sweep (<c>due &lt;= now</c>).</summary>
+public sealed record Deadline(DeadlineKind Kind, Instant Due, ArticleReference Basis);
+
+/// <summary>A deadline seen at an instant: the time left (never negative) and whether it is due.</summary>
+public sealed record RunningClock(Deadline Deadline, Duration Remaining, bool IsDue);
+
+/// <summary>
+/// A request's status and clocks at <see cref="Now"/>, computed from its history. A request in a final
+/// state (disclosed, answered, refused, withdrawn, closed) has no running clocks.
+/// </summary>
+public sealed record RequestStatus(RequestSnapshot Snapshot, Instant Now, IReadOnlyList<Deadline> Deadlines)
+{
+    public RequestState State => Snapshot.State;
+
+    /// <summary>The deadlines with their remaining time at <see cref="Now"/>, earliest first.</summary>
+    public IReadOnlyList<RunningClock> Clocks { get; } =
+        [.. Deadlines.Select(d => new RunningClock(d, d.Due > Now ? d.Due - Now : Duration.Zero, d.Due <= Now))];
+
+    public Instant? AcknowledgementDue => Due(DeadlineKind.Acknowledgement);
+
+    public Instant? PreservationExpiresAt => Due(DeadlineKind.PreservationExpiry);
+
+    public IReadOnlyList<Instant> PreservationReminders => [.. Deadlines.Where(d => d.Kind == DeadlineKind.PreservationReminder).Select(d => d.Due)];
+
+    public Instant? StaleAt => Due(DeadlineKind.Stale);
+
+    public bool IsAcknowledgementOverdue => AcknowledgementDue <= Now;
+
+    public bool IsPreservationLapsed => PreservationExpiresAt <= Now;
+
+    public bool IsStale => StaleAt <= Now;
+
+    /// <summary>The earliest deadline not yet due: when the worker should look at this request again.</summary>
+    public Instant? NextDue => Deadlines.Where(d => d.Due > Now).Select(d => (Instant?)d.Due).Min();
+
+    internal static RequestStatus Compute(RequestSnapshot snapshot, Instant now, CooperationClockSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var deadlines = new List<Deadline>();
+        var state = snapshot.State;
+        if (state.IsFinal() || state == RequestState.New)
+        {
+            return new RequestStatus(snapshot, now, deadlines);
+        }
+
+        var clocks = settings.For(snapshot.Kind);
+        if (state is RequestState.Submitted or RequestState.Received && snapshot.SubmittedAt is Instant submitted)
+        {
+            deadlines.Add(new Deadline(DeadlineKind.Acknowledgement, submitted + clocks.AcknowledgeWithin, Convention.Art(41)));
+        }
+
+        if (state == RequestState.Preserved && snapshot.PreservedUntil is Instant until && snapshot.PreservationSetAt is Instant set)
+        {
+            var basis = ConventionNumbers.MinimumPreservationDays.Basis;
+            deadlines.AddRange(settings.PreservationRemindersBeforeExpiry
+                .Select(before => until - before)
+                .Where(at => at > set && at < until)
+                .Distinct()
+                .Select(at => new Deadline(DeadlineKind.PreservationReminder, at, basis)));
+            deadlines.Add(new Deadline(DeadlineKind.PreservationExpiry, until, basis));
+        }
+
+        if (snapshot.LastMovedAt is Instant moved)
+        {
+            deadlines.Add(new Deadline(DeadlineKind.Stale, moved + clocks.StaleAfter, snapshot.Kind.Basis()));
+        }
+
+        return new RequestStatus(snapshot, now, [.. deadlines.OrderBy(d => d.Due).ThenBy(d => d.Kind)]);
+    }
+
+    private Instant? Due(DeadlineKind kind) => Deadlines.FirstOrDefault(d => d.Kind == kind)?.Due;
+}

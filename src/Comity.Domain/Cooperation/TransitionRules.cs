@@ -1,0 +1,274 @@
+using System.Globalization;
+using Comity.Domain.Legal;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Comity.Domain.Cooperation;
+
+/// <summary>
+/// A constraint on recording an event in a request's history, named as the constraint and holding
+/// its legal basis as data. Returns every problem it finds and never throws.
+/// </summary>
+public interface ITransitionRule
+{
+    string Code { get; }
+
+    /// <summary>The provision listed in the legal catalogue. Problems may cite a more precise one (the kind's article, the ground's paragraph).</summary>
+    ArticleReference Basis { get; }
+
+    string Description { get; }
+
+    IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate);
+}
+
+/// <summary>Every rule checked when an event is appended, in the order they run.</summary>
+public static class TransitionRules
+{
+    public static IReadOnlyList<ITransitionRule> All { get; } =
+    [
+        new EachSideRecordsOnlyItsOwnEvents(),
+        new EventsMustNotPredateTheHistory(),
+        new EventsMustFollowTheTransitionTable(),
+        new PreservationMustLastAtLeastSixtyDays(),
+        new ExtensionMustMoveTheExpiryLater(),
+        new RefusalMayNotRestOnFiscalMatters(),
+        new RefusalMayNotRestOnBankSecrecy(),
+        new RefusalGroundMustBeOpenToTheKind(),
+        new RefusalMustGiveReasons(),
+        new FollowUpMustNameTheRequest(),
+        new InformationRequestMustSayWhatIsNeeded(),
+    ];
+
+    internal static string Iso(Instant instant) => InstantPattern.General.Format(instant);
+
+    internal static RequestProblem Problem(ITransitionRule rule, string field, string message, ArticleReference basis) =>
+        new(rule.Code, field, rule.GetType().Name, message, basis);
+}
+
+/// <summary>The requester submits, answers, asks for extensions, links the follow-up and withdraws; the requested side does the rest (DESIGN.md §6).</summary>
+public sealed class EachSideRecordsOnlyItsOwnEvents : ITransitionRule
+{
+    public string Code => "request.wrong-side";
+
+    public ArticleReference Basis => Convention.Art(41);
+
+    public string Description => "Each side records only its own transitions; the other side's are refused (cites the kind's article).";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate.By != candidate.Type.Owner())
+        {
+            yield return TransitionRules.Problem(this, "by", $"Only the {candidate.Type.Owner().Wire()} side records '{candidate.Type.Wire()}'; the {candidate.By.Wire()} side cannot.", current.Kind.Basis());
+        }
+    }
+}
+
+/// <summary>A history is a sequence in time: nothing is recorded before the last event.</summary>
+public sealed class EventsMustNotPredateTheHistory : ITransitionRule
+{
+    public string Code => "request.out-of-order";
+
+    public ArticleReference Basis => Convention.Art(41);
+
+    public string Description => "An event cannot be dated before the last event of the history (cites the kind's article).";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (current.LastMovedAt is Instant last && candidate.At < last)
+        {
+            yield return TransitionRules.Problem(this, "at", $"'{candidate.Type.Wire()}' is dated {TransitionRules.Iso(candidate.At)}, before the last event ({TransitionRules.Iso(last)}).", current.Kind.Basis());
+        }
+    }
+}
+
+/// <summary>Only the kind's transition table decides what may follow what; final states accept nothing.</summary>
+public sealed class EventsMustFollowTheTransitionTable : ITransitionRule
+{
+    public string Code => "request.transition-not-allowed";
+
+    public ArticleReference Basis => Convention.Art(41);
+
+    public string Description => "An event must be allowed in the current state by the kind's transition table; final states accept none (cites the kind's article).";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        var table = current.Kind.Profile().Transitions;
+        if (table.Next(current.State, candidate.Type) is null)
+        {
+            var allowed = table.AllowedIn(current.State);
+            var message = current.State.IsFinal()
+                ? $"The request is {current.State.Wire()}: nothing more can be recorded."
+                : $"'{candidate.Type.Wire()}' is not possible when a {current.Kind.Wire()} request is {current.State.Wire()}; possible: {string.Join(", ", allowed.Select(a => a.Wire()))}.";
+            yield return TransitionRules.Problem(this, "type", message, current.Kind.Basis());
+        }
+    }
+}
+
+/// <summary>Preservation lasts not less than 60 days, so that the follow-up request can be submitted (Art. 42).</summary>
+public sealed class PreservationMustLastAtLeastSixtyDays : ITransitionRule
+{
+    public string Code => "preservation.period-too-short";
+
+    public ArticleReference Basis => ConventionNumbers.MinimumPreservationDays.Basis;
+
+    public string Description => "Data are preserved until at least 60 days after the preservation.";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is DataPreserved preserved)
+        {
+            var earliest = MinimumUntil(preserved.At);
+            if (preserved.Until < earliest)
+            {
+                yield return TransitionRules.Problem(
+                    this,
+                    "until",
+                    string.Create(CultureInfo.InvariantCulture, $"Preserved until {TransitionRules.Iso(preserved.Until)}: it must be at least {ConventionNumbers.MinimumPreservationDays.Value} days, until {TransitionRules.Iso(earliest)} or later."),
+                    Basis);
+            }
+        }
+    }
+
+    /// <summary>The earliest end of a preservation made at <paramref name="preservedAt"/>.</summary>
+    public static Instant MinimumUntil(Instant preservedAt) =>
+        preservedAt.Plus(Duration.FromDays(ConventionNumbers.MinimumPreservationDays.Value));
+}
+
+/// <summary>An extension moves the end of the preservation later; shortening is closing, not extending.</summary>
+public sealed class ExtensionMustMoveTheExpiryLater : ITransitionRule
+{
+    public string Code => "preservation.extension-not-later";
+
+    public ArticleReference Basis => Convention.Art(42);
+
+    public string Description => "An extension must end after the current end of the preservation.";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is PreservationExtended extended && current.PreservedUntil is Instant until && extended.Until <= until)
+        {
+            yield return TransitionRules.Problem(this, "until", $"The extension ends {TransitionRules.Iso(extended.Until)}, not after the current end {TransitionRules.Iso(until)}.", Basis);
+        }
+    }
+}
+
+/// <summary>A request may not be refused on the sole ground that the offence involves fiscal matters (Art. 40(22)).</summary>
+public sealed class RefusalMayNotRestOnFiscalMatters : ITransitionRule
+{
+    public string Code => "refusal.fiscal-matter";
+
+    public ArticleReference Basis => RefusalGround.FiscalMatter.Basis();
+
+    public string Description => "Refusing because the offence involves fiscal matters is not allowed.";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is RequestRefused { Ground: RefusalGround.FiscalMatter })
+        {
+            yield return TransitionRules.Problem(this, "ground", "A request cannot be refused on the sole ground that the offence involves fiscal matters.", Basis);
+        }
+    }
+}
+
+/// <summary>A request may not be refused on the ground of bank secrecy (Art. 40(8)).</summary>
+public sealed class RefusalMayNotRestOnBankSecrecy : ITransitionRule
+{
+    public string Code => "refusal.bank-secrecy";
+
+    public ArticleReference Basis => RefusalGround.BankSecrecy.Basis();
+
+    public string Description => "Refusing on the ground of bank secrecy is not allowed.";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is RequestRefused { Ground: RefusalGround.BankSecrecy })
+        {
+            yield return TransitionRules.Problem(this, "ground", "A request cannot be refused on the ground of bank secrecy.", Basis);
+        }
+    }
+}
+
+/// <summary>
+/// Each kind may be refused only on its grounds: preservation and traffic-data disclosure only on the
+/// limited grounds (Arts. 42 and 43), the other 24/7 kinds on the grounds of Art. 40 and Art. 36(1).
+/// </summary>
+public sealed class RefusalGroundMustBeOpenToTheKind : ITransitionRule
+{
+    public string Code => "refusal.ground-not-open";
+
+    public ArticleReference Basis => Convention.Art(42);
+
+    public string Description => "The refusal ground must be one the kind allows: preservation and traffic-data disclosure only on limited grounds (cites the kind's article).";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        var profile = current.Kind.Profile();
+        if (candidate is RequestRefused refused && refused.Ground.IsAdmissible() && !profile.RefusalGrounds.Contains(refused.Ground))
+        {
+            yield return TransitionRules.Problem(
+                this,
+                "ground",
+                $"A {current.Kind.Wire()} request cannot be refused on '{refused.Ground.Wire()}'; its grounds are: {string.Join(", ", profile.RefusalGrounds.Select(g => g.Wire()))}.",
+                profile.Basis);
+        }
+    }
+}
+
+/// <summary>Reasons must be given for any refusal (Art. 40(23)).</summary>
+public sealed class RefusalMustGiveReasons : ITransitionRule
+{
+    public string Code => "refusal.reasons-required";
+
+    public ArticleReference Basis => Convention.Art(40, 23);
+
+    public string Description => "A refusal states its reasons.";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is RequestRefused refused && string.IsNullOrWhiteSpace(refused.Reasons))
+        {
+            yield return TransitionRules.Problem(this, "reasons", "Give the reasons for the refusal.", Basis);
+        }
+    }
+}
+
+/// <summary>The follow-up is the mutual legal assistance request announced in the preservation request (Art. 42): it must be named.</summary>
+public sealed class FollowUpMustNameTheRequest : ITransitionRule
+{
+    public string Code => "followup.reference-missing";
+
+    public ArticleReference Basis => Convention.Art(42);
+
+    public string Description => "Linking the follow-up names the mutual legal assistance request.";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is FollowUpLinked linked && string.IsNullOrWhiteSpace(linked.MutualLegalAssistanceReference))
+        {
+            yield return TransitionRules.Problem(this, "mutualLegalAssistanceReference", "Give the reference of the mutual legal assistance request.", Basis);
+        }
+    }
+}
+
+/// <summary>The requested side may ask for information it needs to execute (Art. 40(16)); the question and the answer must be stated.</summary>
+public sealed class InformationRequestMustSayWhatIsNeeded : ITransitionRule
+{
+    public string Code => "information.text-missing";
+
+    public ArticleReference Basis => Convention.Art(40, 16);
+
+    public string Description => "A request for information states the question; the answer states the information.";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        switch (candidate)
+        {
+            case InformationRequested { Question: var q } when string.IsNullOrWhiteSpace(q):
+                yield return TransitionRules.Problem(this, "question", "Say what information is needed.", Basis);
+                break;
+            case InformationProvided { Answer: var a } when string.IsNullOrWhiteSpace(a):
+                yield return TransitionRules.Problem(this, "answer", "Give the information asked for.", Basis);
+                break;
+        }
+    }
+}
