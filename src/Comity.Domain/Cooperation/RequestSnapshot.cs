@@ -39,6 +39,17 @@ public sealed record RequestSnapshot
     /// <summary>The most restrictive combination of the conditions of the request and of every answer (Art. 36).</summary>
     public HandlingConditions Conditions { get; init; } = HandlingConditions.None;
 
+    public bool Equals(RequestSnapshot? other) =>
+        other is not null
+        && Kind == other.Kind && State == other.State
+        && SubmittedAt == other.SubmittedAt && AcknowledgedAt == other.AcknowledgedAt && LastMovedAt == other.LastMovedAt
+        && PreservationSetAt == other.PreservationSetAt && PreservedUntil == other.PreservedUntil && ExtensionPending == other.ExtensionPending
+        && string.Equals(OpenQuestion, other.OpenQuestion, StringComparison.Ordinal)
+        && FollowUpReferences.SequenceEqual(other.FollowUpReferences, StringComparer.Ordinal)
+        && Refusal == other.Refusal && Conditions == other.Conditions;
+
+    public override int GetHashCode() => HashCode.Combine(Kind, State, LastMovedAt, PreservedUntil, FollowUpReferences.Count, Conditions);
+
     public static RequestSnapshot Initial(RequestKind kind) => new() { Kind = kind, State = RequestState.New };
 
     /// <summary>The snapshot after an event the rules accepted. Assumes the event is allowed: call through <see cref="RequestHistory.Append"/>.</summary>
