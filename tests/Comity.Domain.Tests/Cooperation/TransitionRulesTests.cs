@@ -170,4 +170,41 @@ public sealed class TransitionRulesTests
         var bad = RequestHistory.Replay(RequestKind.ExpeditedPreservation, [.. good.Events.Take(2), new RequestReceived(Side.Requested, T.Plus(Duration.FromDays(1)))]);
         Assert.Equal("request.transition-not-allowed", Assert.Single(bad.Problems).Code);
     }
+
+    [Theory]
+    [Trait("Article", "40(21)")]
+    [Trait("Article", "41(3)(a)")]
+    [InlineData(RefusalGround.NonConformity)]
+    [InlineData(RefusalGround.EssentialInterests)]
+    [InlineData(RefusalGround.DomesticLawProhibition)]
+    [InlineData(RefusalGround.ContraryToLegalSystem)]
+    public void Refused_TechnicalAdvice_OnEachGroundOfArticle40_21_IsAccepted(RefusalGround ground)
+    {
+        var result = Acknowledged(RequestKind.TechnicalAdvice).Append(new RequestRefused(Side.Requested, T.Plus(Duration.FromHours(1)), ground, "Reasons given in full."));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        Assert.Equal(Convention.Art(40, 21), Convention.Art(ground.Basis().Article, ground.Basis().Paragraph));
+    }
+
+    [Fact]
+    [Trait("Article", "40")]
+    public void Refused_PreservationOnDiscriminationGrounds_IsAccepted()
+    {
+        var result = Acknowledged(RequestKind.ExpeditedPreservation).Append(new RequestRefused(Side.Requested, T.Plus(Duration.FromHours(1)), RefusalGround.Discrimination, "Substantial grounds that the person is sought for political opinions."));
+
+        Assert.Equal(RequestState.Refused, result.History!.State);
+        Assert.Equal(Convention.Art(40), RefusalGround.Discrimination.Basis());
+    }
+
+    [Fact]
+    [Trait("Article", "41(3)(c)")]
+    public void LegalInformation_Answered_IsFinal_AndCarriesTheAnswerersConditions()
+    {
+        var conditions = new HandlingConditions { UseLimitation = UseLimitation.IntelligenceOnly };
+        var answered = Acknowledged(RequestKind.LegalInformation).Then(RequestEventType.Answered, T.Plus(Duration.FromHours(3)), conditions: conditions);
+
+        Assert.Equal(RequestState.Answered, answered.State);
+        Assert.Equal(UseLimitation.IntelligenceOnly, answered.Current.Conditions.UseLimitation);
+        Assert.Empty(answered.Kind.Profile().Transitions.AllowedIn(answered.State));
+    }
 }
