@@ -42,6 +42,41 @@ public enum OnwardTransfer
     Prohibited,
 }
 
+/// <summary>Wire names of the ordered condition dimensions.</summary>
+public static class ConditionNames
+{
+    public static string Wire(this Confidentiality value) => value switch
+    {
+        Confidentiality.None => "none",
+        Confidentiality.Confidential => "confidential",
+        Confidentiality.DoNotNotifyHolder => "doNotNotifyHolder",
+    };
+
+    public static string Wire(this UseLimitation value) => value switch
+    {
+        UseLimitation.None => "none",
+        UseLimitation.StatedPurposeOnly => "statedPurposeOnly",
+        UseLimitation.IntelligenceOnly => "intelligenceOnly",
+    };
+
+    public static string Wire(this OnwardTransfer value) => value switch
+    {
+        OnwardTransfer.WithPriorAuthorization => "withPriorAuthorization",
+        OnwardTransfer.WithWrittenAuthorization => "withWrittenAuthorization",
+        OnwardTransfer.Prohibited => "prohibited",
+    };
+
+    public static bool TryParse(string? wire, out Confidentiality value) => WireNames.TryParse(wire, Wire, out value);
+
+    public static bool TryParse(string? wire, out UseLimitation value) => WireNames.TryParse(wire, Wire, out value);
+
+    public static bool TryParse(string? wire, out OnwardTransfer value) => WireNames.TryParse(wire, Wire, out value);
+
+    /// <summary>True when every dimension holds a defined value (a cast integer may not).</summary>
+    public static bool IsDefined(HandlingConditions conditions) =>
+        conditions is not null && Enum.IsDefined(conditions.Confidentiality) && Enum.IsDefined(conditions.UseLimitation) && Enum.IsDefined(conditions.OnwardTransfer);
+}
+
 /// <summary>
 /// The handling conditions that travel with a request and its answers (Art. 36; Art. 40 for
 /// confidentiality and use limitation). Each dimension is totally ordered by restrictiveness; the
@@ -73,10 +108,14 @@ public sealed record HandlingConditions
         init => _dataProtection = Normalize(value);
     }
 
-    /// <summary>The most restrictive value of every dimension of both.</summary>
-    public HandlingConditions Combine(HandlingConditions other)
+    /// <summary>The most restrictive value of every dimension of both; null adds nothing.</summary>
+    public HandlingConditions Combine(HandlingConditions? other)
     {
-        ArgumentNullException.ThrowIfNull(other);
+        if (other is null)
+        {
+            return this;
+        }
+
         return new HandlingConditions
         {
             Confidentiality = Max(Confidentiality, other.Confidentiality),

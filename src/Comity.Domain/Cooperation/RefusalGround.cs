@@ -78,18 +78,5 @@ public static class RefusalGrounds
         RefusalGround.BankSecrecy => "bankSecrecy",
     };
 
-    public static bool TryParse(string? wire, out RefusalGround ground)
-    {
-        foreach (var candidate in All)
-        {
-            if (string.Equals(candidate.Wire(), wire?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                ground = candidate;
-                return true;
-            }
-        }
-
-        ground = default;
-        return false;
-    }
+    public static bool TryParse(string? wire, out RefusalGround ground) => WireNames.TryParse(wire, Wire, out ground);
 }

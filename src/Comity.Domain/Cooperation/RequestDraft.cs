@@ -21,6 +21,21 @@ public enum LegalBasisKind
     OtherInstrument,
 }
 
+/// <summary>Wire names of <see cref="LegalBasisKind"/>.</summary>
+public static class LegalBasisKinds
+{
+    public static string Wire(this LegalBasisKind kind) => kind switch
+    {
+        LegalBasisKind.Convention => "convention",
+        LegalBasisKind.BilateralTreaty => "bilateralTreaty",
+        LegalBasisKind.BudapestConvention => "budapestConvention",
+        LegalBasisKind.Reciprocity => "reciprocity",
+        LegalBasisKind.OtherInstrument => "otherInstrument",
+    };
+
+    public static bool TryParse(string? wire, out LegalBasisKind kind) => WireNames.TryParse(wire, Wire, out kind);
+}
+
 /// <summary>The legal basis of a request; a treaty or instrument other than the two conventions must be named.</summary>
 public sealed record LegalBasis(LegalBasisKind Kind, string? Instrument = null)
 {

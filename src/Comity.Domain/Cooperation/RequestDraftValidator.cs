@@ -22,6 +22,7 @@ public static class RequestDraftValidator
     public const string LanguageNotAccepted = "request.language-not-accepted";
     public const string TranslationSameLanguage = "request.translation-same-language";
     public const string RetentionInvalid = "conditions.retention-invalid";
+    public const string ConditionInvalid = "conditions.value-invalid";
 
     private const string Rule = nameof(RequestDraftValidator);
 
@@ -44,6 +45,9 @@ public static class RequestDraftValidator
             return new DraftValidation(problems, null);
         }
 
+        // Deserializers may leave these null whatever the annotations say.
+        var contents = draft.Contents ?? RequestContents.Empty;
+        var conditions = draft.Conditions ?? HandlingConditions.None;
         var kind = draft.Kind is RequestKind k && Enum.IsDefined(k) ? k : (RequestKind?)null;
         var network = kind?.Basis() ?? Convention.Art(41);
         if (kind is null)
@@ -86,17 +90,14 @@ public static class RequestDraftValidator
         {
             foreach (var requirement in known.Profile().RequiredContents)
             {
-                if (string.IsNullOrWhiteSpace(draft.Contents[requirement.Item]))
+                if (string.IsNullOrWhiteSpace(contents[requirement.Item]))
                 {
                     problems.Add(new(MissingContent, requirement.Item.FieldPath(), Rule, $"A {known.Wire()} request states {Describe(requirement.Item)}.", requirement.Basis));
                 }
             }
         }
 
-        if (draft.Conditions.RetentionDays is <= 0)
-        {
-            problems.Add(new(RetentionInvalid, "conditions.retentionDays", Rule, "A retention limit is a positive number of days.", Convention.Art(36, 1)));
-        }
+        problems.AddRange(ConditionsMustBeKnown.Problems(conditions, "conditions", Rule));
 
         if (problems.Count > 0 || kind is null || requesting is null || requested is null || original is null || draft.LegalBasis is null)
         {
@@ -110,8 +111,8 @@ public static class RequestDraftValidator
             draft.LegalBasis with { Instrument = draft.LegalBasis.Instrument?.Trim() },
             original,
             translation,
-            Trim(draft.Contents),
-            draft.Conditions));
+            Trim(contents),
+            conditions));
     }
 
     /// <summary>What the item asks for, in words, for messages.</summary>

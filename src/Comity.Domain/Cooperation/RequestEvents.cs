@@ -54,20 +54,7 @@ public static class RequestEventTypes
         RequestEventType.Closed => "closed",
     };
 
-    public static bool TryParse(string? wire, out RequestEventType type)
-    {
-        foreach (var candidate in All)
-        {
-            if (string.Equals(candidate.Wire(), wire?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                type = candidate;
-                return true;
-            }
-        }
-
-        type = default;
-        return false;
-    }
+    public static bool TryParse(string? wire, out RequestEventType type) => WireNames.TryParse(wire, Wire, out type);
 }
 
 /// <summary>

@@ -30,7 +30,8 @@ public sealed class RequestHistory
     public RequestState State => Current.State;
 
     /// <summary>An empty history: the request is <see cref="RequestState.New"/> until submitted.</summary>
-    public static RequestHistory Start(RequestKind kind) => new(kind, [], RequestSnapshot.Initial(kind));
+    public static RequestHistory Start(RequestKind kind) =>
+        Enum.IsDefined(kind) ? new(kind, [], RequestSnapshot.Initial(kind)) : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Parse the kind with RequestKinds.TryParse first.");
 
     /// <summary>Every problem recording <paramref name="next"/> would raise; empty when it may be appended.</summary>
     public IReadOnlyList<RequestProblem> Check(RequestEvent next)

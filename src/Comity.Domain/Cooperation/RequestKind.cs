@@ -51,18 +51,5 @@ public static class RequestKinds
         RequestKind.LegalInformation => "legalInformation",
     };
 
-    public static bool TryParse(string? wire, out RequestKind kind)
-    {
-        foreach (var candidate in All)
-        {
-            if (string.Equals(candidate.Wire(), wire?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? wire, out RequestKind kind) => WireNames.TryParse(wire, Wire, out kind);
 }

@@ -55,4 +55,6 @@ public static class RequestStates
         RequestState.Withdrawn => "withdrawn",
         RequestState.Closed => "closed",
     };
+
+    public static bool TryParse(string? wire, out RequestState state) => WireNames.TryParse(wire, Wire, out state);
 }

@@ -29,13 +29,27 @@ public sealed record RunningClock(Deadline Deadline, Duration Remaining, bool Is
 /// A request's status and clocks at <see cref="Now"/>, computed from its history. A request in a final
 /// state (disclosed, answered, refused, withdrawn, closed) has no running clocks.
 /// </summary>
-public sealed record RequestStatus(RequestSnapshot Snapshot, Instant Now, IReadOnlyList<Deadline> Deadlines)
+public sealed class RequestStatus
 {
-    public RequestState State => Snapshot.State;
+    private RequestStatus(RequestSnapshot snapshot, Instant now, IReadOnlyList<Deadline> deadlines)
+    {
+        Snapshot = snapshot;
+        Now = now;
+        Deadlines = deadlines;
+        Clocks = [.. deadlines.Select(d => new RunningClock(d, d.Due > now ? d.Due - now : Duration.Zero, d.Due <= now))];
+    }
+
+    public RequestSnapshot Snapshot { get; }
+
+    public Instant Now { get; }
+
+    /// <summary>Every due instant, earliest first: what the node stores (due + basis) for its worker.</summary>
+    public IReadOnlyList<Deadline> Deadlines { get; }
 
     /// <summary>The deadlines with their remaining time at <see cref="Now"/>, earliest first.</summary>
-    public IReadOnlyList<RunningClock> Clocks { get; } =
-        [.. Deadlines.Select(d => new RunningClock(d, d.Due > Now ? d.Due - Now : Duration.Zero, d.Due <= Now))];
+    public IReadOnlyList<RunningClock> Clocks { get; }
+
+    public RequestState State => Snapshot.State;
 
     public Instant? AcknowledgementDue => Due(DeadlineKind.Acknowledgement);
 

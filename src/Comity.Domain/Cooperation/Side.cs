@@ -24,4 +24,6 @@ public static class Sides
         Side.Requesting => Side.Requested,
         Side.Requested => Side.Requesting,
     };
+
+    public static bool TryParse(string? wire, out Side side) => WireNames.TryParse(wire, Wire, out side);
 }

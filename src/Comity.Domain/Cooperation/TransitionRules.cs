@@ -37,6 +37,7 @@ public static class TransitionRules
         new RefusalMustGiveReasons(),
         new FollowUpMustNameTheRequest(),
         new InformationRequestMustSayWhatIsNeeded(),
+        new ConditionsMustBeKnown(),
     ];
 
     internal static string Iso(Instant instant) => InstantPattern.General.Format(instant);
@@ -58,7 +59,8 @@ public sealed class EachSideRecordsOnlyItsOwnEvents : ITransitionRule
     {
         if (candidate.By != candidate.Type.Owner())
         {
-            yield return TransitionRules.Problem(this, "by", $"Only the {candidate.Type.Owner().Wire()} side records '{candidate.Type.Wire()}'; the {candidate.By.Wire()} side cannot.", current.Kind.Basis());
+            var by = Enum.IsDefined(candidate.By) ? $"the {candidate.By.Wire()} side" : "an unknown side";
+            yield return TransitionRules.Problem(this, "by", $"Only the {candidate.Type.Owner().Wire()} side records '{candidate.Type.Wire()}'; {by} cannot.", current.Kind.Basis());
         }
     }
 }
@@ -203,7 +205,11 @@ public sealed class RefusalGroundMustBeOpenToTheKind : ITransitionRule
     public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
     {
         var profile = current.Kind.Profile();
-        if (candidate is RequestRefused refused && refused.Ground.IsAdmissible() && !profile.RefusalGrounds.Contains(refused.Ground))
+        if (candidate is RequestRefused { Ground: var unknown } && !Enum.IsDefined(unknown))
+        {
+            yield return TransitionRules.Problem(this, "ground", $"Give one of the grounds: {string.Join(", ", profile.RefusalGrounds.Select(g => g.Wire()))}.", profile.Basis);
+        }
+        else if (candidate is RequestRefused refused && refused.Ground.IsAdmissible() && !profile.RefusalGrounds.Contains(refused.Ground))
         {
             yield return TransitionRules.Problem(
                 this,
@@ -269,6 +275,54 @@ public sealed class InformationRequestMustSayWhatIsNeeded : ITransitionRule
             case InformationProvided { Answer: var a } when string.IsNullOrWhiteSpace(a):
                 yield return TransitionRules.Problem(this, "answer", "Give the information asked for.", Basis);
                 break;
+        }
+    }
+}
+
+/// <summary>Conditions carried by a request or an answer hold only known values, so that the most restrictive can be taken (Art. 36).</summary>
+public sealed class ConditionsMustBeKnown : ITransitionRule
+{
+    public string Code => RequestDraftValidator.ConditionInvalid;
+
+    public ArticleReference Basis => Convention.Art(36);
+
+    public string Description => "Handling conditions hold only the known confidentiality, use-limitation and onward-transfer values and a positive retention.";
+
+    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        var conditions = candidate switch
+        {
+            RequestSubmitted e => e.Conditions,
+            DataDisclosed e => e.Conditions,
+            RequestAnswered e => e.Conditions,
+            _ => null,
+        };
+        return conditions is null ? [] : Problems(conditions, "conditions", GetType().Name);
+    }
+
+    /// <summary>The problems of a set of conditions, with field paths under <paramref name="prefix"/>; shared with the draft validator.</summary>
+    internal static IEnumerable<RequestProblem> Problems(HandlingConditions conditions, string prefix, string rule)
+    {
+        const string code = RequestDraftValidator.ConditionInvalid;
+        var basis = Convention.Art(36);
+        if (!Enum.IsDefined(conditions.Confidentiality))
+        {
+            yield return new(code, prefix + ".confidentiality", rule, "Unknown confidentiality.", basis);
+        }
+
+        if (!Enum.IsDefined(conditions.UseLimitation))
+        {
+            yield return new(code, prefix + ".useLimitation", rule, "Unknown use limitation.", basis);
+        }
+
+        if (!Enum.IsDefined(conditions.OnwardTransfer))
+        {
+            yield return new(code, prefix + ".onwardTransfer", rule, "Unknown onward-transfer condition.", Convention.Art(36, 3));
+        }
+
+        if (conditions.RetentionDays is <= 0)
+        {
+            yield return new(RequestDraftValidator.RetentionInvalid, prefix + ".retentionDays", rule, "A retention limit is a positive number of days.", Convention.Art(36, 1));
         }
     }
 }

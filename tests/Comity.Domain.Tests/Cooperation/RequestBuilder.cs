@@ -108,14 +108,17 @@ internal static class RequestBuilder
     /// Random valid histories of a kind: a random walk through its table, each event 0 to 20 days after
     /// the last, with random preservation periods, extensions and conditions.
     /// </summary>
-    public static Gen<RequestHistory> HistoriesOf(RequestKind kind) =>
+    public static Gen<RequestHistory> HistoriesOf(RequestKind kind) => WalksFrom(RequestHistory.Start(kind));
+
+    /// <summary>Random valid continuations of a history, as <see cref="HistoriesOf"/>.</summary>
+    public static Gen<RequestHistory> WalksFrom(RequestHistory start) =>
         Gen.Select(Gen.Int[0, 1000], Gen.Int[0, 20 * 24 * 60], Gen.Int[1, 150], Conditions).Array[1, 14].Select(steps =>
         {
-            var history = RequestHistory.Start(kind);
-            var at = Start;
+            var history = start;
+            var at = start.Current.LastMovedAt ?? Start;
             foreach (var (choice, minutes, days, conditions) in steps)
             {
-                var allowed = kind.Profile().Transitions.AllowedIn(history.State);
+                var allowed = history.Kind.Profile().Transitions.AllowedIn(history.State);
                 if (allowed.Count == 0)
                 {
                     break;
@@ -127,6 +130,15 @@ internal static class RequestBuilder
 
             return history;
         });
+
+    /// <summary>Random preservations: preserved for 60 to 150 days, then a random continuation.</summary>
+    public static Gen<RequestHistory> Preservations { get; } =
+        Gen.Int[60, 150].SelectMany(days => WalksFrom(
+            RequestHistory.Start(RequestKind.ExpeditedPreservation)
+                .Then(RequestEventType.Submitted, Start)
+                .Then(RequestEventType.Received, Start)
+                .Then(RequestEventType.Acknowledged, Start)
+                .Then(RequestEventType.Preserved, Start.Plus(Duration.FromHours(1)), days)));
 
     /// <summary>Random valid histories of any kind.</summary>
     public static Gen<RequestHistory> Histories { get; } = Gen.Enum<RequestKind>().SelectMany(HistoriesOf);

@@ -172,6 +172,23 @@ public sealed class RequestDraftValidatorTests
     }
 
     [Fact]
+    [Trait("Article", "36(3)")]
+    public void Validate_UnknownConditionValuesAndNullParts_AreProblemsNotExceptions()
+    {
+        var draft = RequestBuilder.Draft(RequestKind.LocateSuspect) with
+        {
+            Conditions = new HandlingConditions { UseLimitation = (UseLimitation)5, OnwardTransfer = (OnwardTransfer)(-1) },
+        };
+
+        var result = RequestDraftValidator.Validate(draft);
+        Assert.Equal(["conditions.useLimitation", "conditions.onwardTransfer"], result.Problems.Select(p => p.Field));
+        Assert.Equal(Convention.Art(36, 3), result.Problems[1].Basis);
+
+        var nulls = RequestDraftValidator.Validate(RequestBuilder.Draft(RequestKind.LocateSuspect) with { Contents = null!, Conditions = null! });
+        Assert.Equal(["contents.requestingAuthority", "contents.offence", "contents.summaryOfFacts", "contents.personSought"], nulls.Problems.Select(p => p.Field));
+    }
+
+    [Fact]
     public void Validate_AnyDraft_NeverThrows_AndIsValidExactlyWhenThereAreNoProblems()
     {
         var text = Gen.OneOf<string?>(null, "", "  ", "en", "zh-Hans", "x", "XA", "XB", "some text");
@@ -181,7 +198,8 @@ public sealed class RequestDraftValidatorTests
             Gen.Int[-1, 5],
             text.Array[ContentItems.All.Count],
             Gen.Int[-2, 30],
-            (kind, strings, basis, contents, retention) => new RequestDraft
+            Gen.Int[-1, 3],
+            (kind, strings, basis, contents, retention, level) => new RequestDraft
             {
                 Kind = kind < 0 ? null : (RequestKind)kind,
                 RequestingState = strings[0],
@@ -190,7 +208,7 @@ public sealed class RequestDraftValidatorTests
                 Original = new RequestText(strings[2], strings[3]),
                 Translation = new RequestText(strings[3], strings[0]),
                 Contents = ContentItems.All.Aggregate(RequestContents.Empty, (c, i) => c.With(i, contents[(int)i])),
-                Conditions = new HandlingConditions { RetentionDays = retention == 0 ? null : retention },
+                Conditions = new HandlingConditions { RetentionDays = retention == 0 ? null : retention, Confidentiality = (Confidentiality)level, UseLimitation = (UseLimitation)level },
             });
 
         drafts.Sample(draft =>

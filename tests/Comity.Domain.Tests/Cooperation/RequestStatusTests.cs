@@ -191,10 +191,17 @@ public sealed class RequestStatusTests
     [Trait("Article", "42")]
     public void Preserved_InAnyHistory_LastsAtLeastSixtyDays()
     {
-        RequestBuilder.HistoriesOf(RequestKind.ExpeditedPreservation).Where(h => h.Current.PreservedUntil is not null).Sample(history =>
+        RequestBuilder.Preservations.Sample(history =>
         {
             var firstPreserved = history.Events.OfType<DataPreserved>().Single();
             Assert.True(history.Current.PreservedUntil >= firstPreserved.At.Plus(Duration.FromDays(60)));
+            Assert.All(history.Events.OfType<PreservationExtended>(), e => Assert.True(e.Until > firstPreserved.Until));
+            if (history.State == RequestState.Preserved)
+            {
+                var status = history.StatusAt(firstPreserved.At, CooperationClockSettings.Default);
+                Assert.Equal(history.Current.PreservedUntil, status.PreservationExpiresAt);
+                Assert.All(status.PreservationReminders, r => Assert.True(r > history.Current.PreservationSetAt));
+            }
         });
     }
 }

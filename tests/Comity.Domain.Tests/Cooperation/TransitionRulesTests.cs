@@ -1,5 +1,6 @@
 using Comity.Domain.Cooperation;
 using Comity.Domain.Legal;
+using CsCheck;
 using NodaTime;
 
 namespace Comity.Domain.Tests.Cooperation;
@@ -206,5 +207,61 @@ public sealed class TransitionRulesTests
         Assert.Equal(RequestState.Answered, answered.State);
         Assert.Equal(UseLimitation.IntelligenceOnly, answered.Current.Conditions.UseLimitation);
         Assert.Empty(answered.Kind.Profile().Transitions.AllowedIn(answered.State));
+    }
+
+    [Fact]
+    [Trait("Article", "36")]
+    public void Submitted_WithUnknownConditionValues_IsRefused()
+    {
+        var conditions = new HandlingConditions { Confidentiality = (Confidentiality)7, OnwardTransfer = (OnwardTransfer)9, RetentionDays = -1 };
+
+        var result = RequestHistory.Start(RequestKind.ExpeditedPreservation).Append(new RequestSubmitted(Side.Requesting, T, conditions));
+
+        Assert.Equal(
+            [("conditions.value-invalid", "conditions.confidentiality"), ("conditions.value-invalid", "conditions.onwardTransfer"), ("conditions.retention-invalid", "conditions.retentionDays")],
+            result.Problems.Select(p => (p.Code, p.Field)));
+    }
+
+    [Fact]
+    public void Append_AnyEventWhatsoever_NeverThrows_AndChangesNothingWhenRefused()
+    {
+        var text = Gen.OneOf<string?>(null, "", " ", "MLA-7", "reasons");
+        var side = Gen.Int[0, 2].Select(i => (Side)i);
+        var instant = Gen.Int[-30 * 24, 400 * 24].Select(h => T.Plus(Duration.FromHours(h)));
+        var conditions = Gen.Select(Gen.Int[0, 4], Gen.Int[0, 4], Gen.Int[0, 4], Gen.Int[-1, 30], (c, u, o, r) =>
+            new HandlingConditions { Confidentiality = (Confidentiality)c, UseLimitation = (UseLimitation)u, OnwardTransfer = (OnwardTransfer)o, RetentionDays = r == 0 ? null : r });
+        var events = Gen.Select(Gen.Int[0, 13], side, instant, instant, text, Gen.Int[0, 10], conditions, (type, by, at, until, words, ground, c) => (RequestEvent)(type switch
+        {
+            0 => new RequestSubmitted(by, at, c),
+            1 => new RequestReceived(by, at),
+            2 => new RequestAcknowledged(by, at, words),
+            3 => new InformationRequested(by, at, words!),
+            4 => new InformationProvided(by, at, words!),
+            5 => new DataPreserved(by, at, until),
+            6 => new ExtensionRequested(by, at, words),
+            7 => new PreservationExtended(by, at, until),
+            8 => new FollowUpLinked(by, at, words!),
+            9 => new DataDisclosed(by, at, c),
+            10 => new RequestAnswered(by, at, c),
+            11 => new RequestRefused(by, at, (RefusalGround)ground, words!),
+            12 => new RequestWithdrawn(by, at, words),
+            _ => new RequestClosed(by, at, words),
+        }));
+
+        Gen.Select(RequestBuilder.Histories, events.Array[1, 6]).Sample((history, candidates) =>
+        {
+            foreach (var candidate in candidates)
+            {
+                var result = history.Append(candidate);
+                Assert.Equal(result.Problems.Count == 0, result.IsValid);
+                if (result.History is { } next)
+                {
+                    Assert.Equal(history.Events.Count + 1, next.Events.Count);
+                    history = next;
+                }
+
+                _ = history.StatusAt(candidate.At, CooperationClockSettings.Default);
+            }
+        });
     }
 }
