@@ -100,6 +100,13 @@ public sealed class RequestKindProfilesTests
         Assert.All(RequestKinds.All, k => Assert.True(RequestKinds.TryParse(k.Wire(), out var parsed) && parsed == k));
         Assert.All(RequestEventTypes.All, t => Assert.True(RequestEventTypes.TryParse(t.Wire(), out var parsed) && parsed == t));
         Assert.All(RefusalGrounds.All, g => Assert.True(RefusalGrounds.TryParse(g.Wire(), out var parsed) && parsed == g));
+        Assert.All(RequestStates.All, x => Assert.True(RequestStates.TryParse(x.Wire(), out var parsed) && parsed == x));
+        Assert.All(Enum.GetValues<Side>(), x => Assert.True(Sides.TryParse(x.Wire(), out var parsed) && parsed == x));
+        Assert.All(Enum.GetValues<LegalBasisKind>(), x => Assert.True(LegalBasisKinds.TryParse(x.Wire(), out var parsed) && parsed == x));
+        Assert.All(Enum.GetValues<Confidentiality>(), x => Assert.True(ConditionNames.TryParse(x.Wire(), out Confidentiality parsed) && parsed == x));
+        Assert.All(Enum.GetValues<UseLimitation>(), x => Assert.True(ConditionNames.TryParse(x.Wire(), out UseLimitation parsed) && parsed == x));
+        Assert.All(Enum.GetValues<OnwardTransfer>(), x => Assert.True(ConditionNames.TryParse(x.Wire(), out OnwardTransfer parsed) && parsed == x));
+        Assert.True(RequestKinds.TryParse(" EmergencyDisclosure ", out var spaced) && spaced == RequestKind.EmergencyDisclosure);
         Assert.False(RequestKinds.TryParse("extradition", out _));
         Assert.False(RequestEventTypes.TryParse(null, out _));
         Assert.Equal(ContentItems.All.Count, ContentItems.All.Select(i => i.FieldPath()).Distinct(StringComparer.Ordinal).Count());
