@@ -92,7 +92,7 @@ public static class RequestDraftValidator
             {
                 if (string.IsNullOrWhiteSpace(contents[requirement.Item]))
                 {
-                    problems.Add(new(MissingContent, requirement.Item.FieldPath(), Rule, $"A {known.Wire()} request states {Describe(requirement.Item)}.", requirement.Basis));
+                    problems.Add(new(MissingContent, requirement.Item.FieldPath(), Rule, $"The request must state {Describe(requirement.Item)} ({known.Wire()}, {requirement.Basis}).", requirement.Basis));
                 }
             }
         }
