@@ -60,6 +60,14 @@ internal sealed partial class NodeKeyStore(
         Sign(payload, typ, await CurrentAsync(NodeKey.Signing, cancellationToken)
             ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up."));
 
+    public async Task<RawSignature> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var key = await CurrentAsync(NodeKey.Signing, cancellationToken)
+            ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up.");
+        using var privateKey = Key.Import(SignatureAlgorithm.Ed25519, Unprotect(key), KeyBlobFormat.RawPrivateKey);
+        return new RawSignature(key.Kid, key.PublicKey, SignatureAlgorithm.Ed25519.Sign(privateKey, data.Span));
+    }
+
     /// <summary>
     /// The key the Secretariat signs the Register with: during a rotation's overlap the previous key,
     /// so that every node first receives a Register it can verify that lists the new key; afterwards
