@@ -630,9 +630,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TreeSize");
-
-                    b.HasIndex("CreatedAt", "Id");
+                    b.HasIndex("TreeSize", "CreatedAt");
 
                     b.ToTable("LogCheckpoints", (string)null);
                 });

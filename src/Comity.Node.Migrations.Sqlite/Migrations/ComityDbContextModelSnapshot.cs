@@ -625,9 +625,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TreeSize");
-
-                    b.HasIndex("CreatedAt", "Id");
+                    b.HasIndex("TreeSize", "CreatedAt");
 
                     b.ToTable("LogCheckpoints", (string)null);
                 });

@@ -109,7 +109,7 @@ internal sealed class LogQueries(ComityDbContext db, INodeKeys keys, ICurrentReg
 
     public async Task<IReadOnlyList<LogCheckpointResponse>> CheckpointsAsync(int limit, CancellationToken cancellationToken)
     {
-        var list = await db.LogCheckpoints().AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(limit).ToListAsync(cancellationToken);
+        var list = await db.LogCheckpoints().AsNoTracking().OrderByDescending(c => c.TreeSize).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(limit).ToListAsync(cancellationToken);
         return [.. list.Select(Checkpoint)];
     }
 

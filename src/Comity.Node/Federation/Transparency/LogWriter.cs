@@ -143,8 +143,9 @@ internal sealed partial class LogWriter(
         return checkpoint;
     }
 
+    /// <summary>The checkpoint of the largest tree, the last signed among equals (a log never shrinks; ids made in the same millisecond do not sort by time).</summary>
     public static async Task<LogCheckpoint?> LatestCheckpointAsync(ComityDbContext db, CancellationToken cancellationToken) =>
-        await db.LogCheckpoints().AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        await db.LogCheckpoints().AsNoTracking().OrderByDescending(c => c.TreeSize).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Transparency log: appended {Count} leaves, size {Size}")]
     private partial void LogAppended(int count, long size);

@@ -200,8 +200,7 @@ internal sealed class TransparencyConfiguration :
         builder.Property(c => c.RootHash).HasMaxLength(32);
         builder.Property(c => c.Note).HasMaxLength(4096);
         builder.Property(c => c.Kid).HasMaxLength(64);
-        builder.HasIndex(c => new { c.CreatedAt, c.Id });
-        builder.HasIndex(c => c.TreeSize);
+        builder.HasIndex(c => new { c.TreeSize, c.CreatedAt });
     }
 
     public void Configure(EntityTypeBuilder<LogCosignature> builder)

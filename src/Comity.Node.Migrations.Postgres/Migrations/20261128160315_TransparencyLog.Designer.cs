@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Comity.Node.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ComityDbContext))]
-    [Migration("20261128155619_TransparencyLog")]
+    [Migration("20261128160315_TransparencyLog")]
     partial class TransparencyLog
     {
         /// <inheritdoc />
@@ -633,9 +633,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TreeSize");
-
-                    b.HasIndex("CreatedAt", "Id");
+                    b.HasIndex("TreeSize", "CreatedAt");
 
                     b.ToTable("LogCheckpoints", (string)null);
                 });

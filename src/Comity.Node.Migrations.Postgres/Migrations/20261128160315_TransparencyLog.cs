@@ -154,14 +154,9 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                 columns: new[] { "RecordedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LogCheckpoints_CreatedAt_Id",
+                name: "IX_LogCheckpoints_TreeSize_CreatedAt",
                 table: "LogCheckpoints",
-                columns: new[] { "CreatedAt", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_LogCheckpoints_TreeSize",
-                table: "LogCheckpoints",
-                column: "TreeSize");
+                columns: new[] { "TreeSize", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LogCosignatures_TreeSize_Witness",

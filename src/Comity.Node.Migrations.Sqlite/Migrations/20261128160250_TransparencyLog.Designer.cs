@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Comity.Node.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ComityDbContext))]
-    [Migration("20261128155606_TransparencyLog")]
+    [Migration("20261128160250_TransparencyLog")]
     partial class TransparencyLog
     {
         /// <inheritdoc />
@@ -628,9 +628,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TreeSize");
-
-                    b.HasIndex("CreatedAt", "Id");
+                    b.HasIndex("TreeSize", "CreatedAt");
 
                     b.ToTable("LogCheckpoints", (string)null);
                 });
