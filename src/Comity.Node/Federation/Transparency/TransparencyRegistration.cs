@@ -131,7 +131,9 @@ internal static class TransparencyRegistration
     {
         var log = api.MapGroup("/log").WithTags("Transparency log").RequireAuthorization(Policies.Operations);
 
-        log.MapGet("", async (LogQueries queries, CancellationToken cancellationToken) => Results.Ok(await queries.SummaryAsync(cancellationToken)))
+        api.MapGet("/log", async (LogQueries queries, CancellationToken cancellationToken) => Results.Ok(await queries.SummaryAsync(cancellationToken)))
+            .WithTags("Transparency log")
+            .RequireAuthorization(Policies.Operations)
             .WithName("GetLogSummary")
             .WithSummary("The log's origin, size, latest checkpoint with cosignatures, who cosigned it and when, the peer witnesses' state, split-view alerts, and the keys that verify it all (this node's signing keys; the witnesses' keys from the Register this node holds).")
             .Produces<LogSummaryResponse>();
