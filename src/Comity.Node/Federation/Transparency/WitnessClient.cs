@@ -227,10 +227,15 @@ internal sealed partial class WitnessWorker(
     TimeProvider time,
     ILogger<WitnessWorker> logger) : BackgroundService
 {
+    /// <summary>The first round runs this long after start (or after the interval, if shorter): long enough for the Register sync and the first checkpoint, short enough that a fresh demo shows cosignatures within a minute.</summary>
+    public static readonly TimeSpan FirstRound = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.WitnessInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var interval = options.Value.WitnessInterval;
+        await Task.Delay(interval < FirstRound ? interval : FirstRound, time, stoppingToken);
+        using var timer = new PeriodicTimer(interval, time);
+        do
         {
             try
             {
@@ -241,6 +246,7 @@ internal sealed partial class WitnessWorker(
                 LogRunFailed(e);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Transparency log: collecting cosignatures failed; the next run tries again")]
