@@ -73,6 +73,24 @@ public sealed class TransparencyLogTests
         Assert.Null(AuditLeaf.Invalid("contentSha256", null, optional: true));
     }
 
+    [Fact]
+    public void LeafData_MatchesTheDocumentedKnownAnswer()
+    {
+        // docs/protocol/transparency-v1.md §6.1; the hash was computed independently with Python's hashlib.
+        var e = new AuditEvent
+        {
+            Id = Guid.Parse("0193c1f2-0000-7000-8000-000000000001"),
+            RecordedAt = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero),
+            Actor = "user:3f2a",
+            Action = "treaty.instrument-recorded",
+            ObjectType = "instrument",
+            ObjectId = "0193c1f2-0000-7000-8000-00000000000a",
+            ContentSha256 = Audit.Sha256("test"u8),
+        };
+        Assert.Equal("n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg", e.ContentSha256);
+        Assert.Equal("tLf9msDwW4Yaa+V3x5NzkPa9wrW0fe/3skqfmHEZ+1M=", Convert.ToBase64String(AuditLeaf.Hash(e)));
+    }
+
     [Theory, MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task ConcurrentRecordsAndWriters_GiveDenseIndexesAndTheRightRoot(DatabaseProvider provider)
     {
