@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -78,6 +79,8 @@ public sealed class WitnessTests
             size = (await LogWriter.LatestCheckpointAsync(scope.ServiceProvider.GetRequiredService<ComityDbContext>(), Ct))!.TreeSize;
         }
 
+        using var splitViews = new SplitViewCounter(xb);
+
         // Split view: the same size with another root, signed with XA's real key.
         var forged = await SignAsync(xa, new Checkpoint("comity.int/log/XA", size, Enumerable.Repeat((byte)7, 32).ToArray()));
         using (var response = await SubmitAsync(toXb, size, [], forged))
@@ -94,6 +97,8 @@ public sealed class WitnessTests
             var held = await scope.ServiceProvider.GetRequiredService<ComityDbContext>().WitnessedLogs().SingleAsync(Ct);
             Assert.NotEqual(forged, held.Note);
         }
+
+        Assert.Equal(1, splitViews.Count);
 
         using (var auditor = await xb.CreateClientForAsync("xb-auditor", Comity.Node.Identity.Roles.Auditor))
         {
@@ -149,6 +154,8 @@ public sealed class WitnessTests
             Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<ComityDbContext>().WitnessAlerts().CountAsync(Ct));
         }
 
+        Assert.Equal(2, splitViews.Count);
+
         Assert.All(await xaClient.RunOnceAsync(Ct), s => Assert.True(s.Cosigned, s.Message));
     }
 
@@ -198,5 +205,30 @@ public sealed class WitnessTests
     {
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         return problem.RootElement.GetProperty("code").GetString();
+    }
+
+    /// <summary>Counts <c>comity.log.witness.split_views</c> on one node's meter.</summary>
+    private sealed class SplitViewCounter : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private long count;
+
+        public SplitViewCounter(TestNode node)
+        {
+            var factory = node.Services.GetRequiredService<IMeterFactory>();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "comity.log.witness.split_views" && ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref count, value));
+            listener.Start();
+        }
+
+        public long Count => Interlocked.Read(ref count);
+
+        public void Dispose() => listener.Dispose();
     }
 }
