@@ -1,5 +1,6 @@
 using Comity.Cli.Demo;
 using Comity.Cli.Keys;
+using Comity.Cli.Log;
 using Comity.Cli.Register;
 using Comity.Cli.Directories;
 using Comity.Cli.Serve;
@@ -58,6 +59,23 @@ internal static class CliApp
                 treaty.AddCommand<TreatySimulateCommand>("simulate")
                     .WithDescription("Offline what-if: apply the final clauses to a scenario CSV (participant,kind,date).")
                     .WithExample("treaty", "simulate", "scenario.csv", "--json");
+            });
+            config.AddBranch("log", log =>
+            {
+                log.SetDescription("A node's transparency log: verify it end to end, or print and check proofs (node administrators and auditors).");
+                log.AddCommand<LogVerifyCommand>("verify")
+                    .WithDescription("Fetch every entry, recompute every leaf and root, check every checkpoint's signature, consistency between successive checkpoints and the cosignatures. Exit 0 ok, 2 on any mismatch.")
+                    .WithExample("log", "verify", "--node", "http://127.0.0.1:5081", "--token", "cmt_…");
+                log.AddBranch("proof", proof =>
+                {
+                    proof.SetDescription("Fetch, print and check RFC 9162 proofs against the node's signed checkpoints.");
+                    proof.AddCommand<LogInclusionCommand>("inclusion")
+                        .WithDescription("Inclusion proof of leaf --index in the checkpoint of size --size (default the latest).")
+                        .WithExample("log", "proof", "inclusion", "--index", "3", "--size", "10");
+                    proof.AddCommand<LogConsistencyCommand>("consistency")
+                        .WithDescription("Consistency proof between the checkpoints of sizes --first and --second (default the latest).")
+                        .WithExample("log", "proof", "consistency", "--first", "4", "--second", "10");
+                });
             });
             config.AddBranch("register", register =>
             {

@@ -73,6 +73,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/directory/notifications/{id:guid}/reject"] = [Roles.SecretariatOfficer],
         ["POST /federation/v1/notifications"] = null,
         ["GET /federation/v1/notifications/{id:guid}"] = null,
+        ["GET /federation/v1/log/checkpoint"] = null,
+        ["GET /federation/v1/log/proof/inclusion"] = null,
+        ["GET /federation/v1/log/proof/consistency"] = null,
+        ["POST /federation/v1/log/witness/add-checkpoint"] = null,
+        ["GET /api/v1/log"] = [Roles.NodeAdmin, Roles.Auditor],
+        ["GET /api/v1/log/entries"] = [Roles.NodeAdmin, Roles.Auditor],
+        ["GET /api/v1/log/checkpoints"] = [Roles.NodeAdmin, Roles.Auditor],
     };
 
     /// <summary>

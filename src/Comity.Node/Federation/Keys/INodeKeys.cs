@@ -11,6 +11,18 @@ public interface INodeKeys
     /// <summary>Signs <paramref name="payload"/> with the current signing key as a flattened JWS (<c>alg: EdDSA</c>, <c>kid</c> = the key's RFC 7638 thumbprint).</summary>
     Task<string> SignJwsAsync(ReadOnlyMemory<byte> payload, string? typ, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Signs raw bytes with the current Ed25519 signing key (no envelope): for formats that carry their
+    /// own signature encoding, such as C2SP signed notes (transparency-log checkpoints and cosignatures).
+    /// </summary>
+    Task<RawSignature> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
+
     /// <summary>The node's public keys that are valid now or later (current and overlapping rotated ones), as published in the Register.</summary>
     Task<IReadOnlyList<RegisterKeyV1>> PublicKeysAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>An Ed25519 signature over raw bytes, with the key that made it.</summary>
+/// <param name="Kid">The key's RFC 7638 thumbprint.</param>
+/// <param name="PublicKey">The raw 32-byte Ed25519 public key.</param>
+/// <param name="Signature">The 64-byte Ed25519 signature.</param>
+public sealed record RawSignature(string Kid, byte[] PublicKey, byte[] Signature);

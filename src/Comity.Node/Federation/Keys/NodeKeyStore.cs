@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using System.Security.Cryptography;
+using Comity.Node.Federation.Transparency;
 using Comity.Node.Hosting;
 using Comity.Node.Storage;
 using Comity.Protocol.Jose;
@@ -22,6 +23,7 @@ internal sealed partial class NodeKeyStore(
     IOptions<KeyOptions> options,
     TimeProvider time,
     IIdGenerator ids,
+    IAuditTrail audit,
     ILogger<NodeKeyStore> logger) : INodeKeys
 {
     /// <summary>The Data Protection purpose that encrypts private keys; changing it makes stored keys unreadable.</summary>
@@ -50,6 +52,7 @@ internal sealed partial class NodeKeyStore(
 
             var created = Create(use, now);
             db.NodeKeys().Add(created);
+            audit.Record(new AuditRecord(Audit.Node, "keys.generated", "key", created.Kid, Audit.Sha256(created.PublicKey)));
             LogGenerated(created.Kid, use, created.NotAfter);
         }
 
@@ -59,6 +62,14 @@ internal sealed partial class NodeKeyStore(
     public async Task<string> SignJwsAsync(ReadOnlyMemory<byte> payload, string? typ, CancellationToken cancellationToken) =>
         Sign(payload, typ, await CurrentAsync(NodeKey.Signing, cancellationToken)
             ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up."));
+
+    public async Task<RawSignature> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var key = await CurrentAsync(NodeKey.Signing, cancellationToken)
+            ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up.");
+        using var privateKey = Key.Import(SignatureAlgorithm.Ed25519, Unprotect(key), KeyBlobFormat.RawPrivateKey);
+        return new RawSignature(key.Kid, key.PublicKey, SignatureAlgorithm.Ed25519.Sign(privateKey, data.Span));
+    }
 
     /// <summary>
     /// The key the Secretariat signs the Register with: during a rotation's overlap the previous key,
@@ -126,6 +137,11 @@ internal sealed partial class NodeKeyStore(
 
             var created = new[] { Create(NodeKey.Signing, now), Create(NodeKey.Encryption, now) };
             db.NodeKeys().AddRange(created);
+            foreach (var key in created)
+            {
+                audit.Record(new AuditRecord(Audit.Node, "keys.rotated", "key", key.Kid, Audit.Sha256(key.PublicKey)));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             foreach (var key in created)

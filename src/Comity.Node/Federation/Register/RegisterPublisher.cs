@@ -35,6 +35,7 @@ internal sealed partial class RegisterPublisher(
     IOptions<NodeOptions> node,
     IOptions<FederationOptions> federation,
     TimeProvider time,
+    Transparency.IAuditTrail audit,
     ILogger<RegisterPublisher> logger) : IRegisterPublisher
 {
     private const int MaxAttempts = 8;
@@ -94,6 +95,7 @@ internal sealed partial class RegisterPublisher(
             Jws = jws,
             PayloadSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload)),
         });
+        audit.Record(new Transparency.AuditRecord(Transparency.Audit.Node, "register.published", "register", serial.ToString(CultureInfo.InvariantCulture), Transparency.Audit.Sha256(jws)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return serial;

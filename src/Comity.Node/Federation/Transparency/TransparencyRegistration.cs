@@ -1,31 +1,234 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Globalization;
+using System.Text;
+using Comity.Node.Api;
+using Comity.Node.Identity;
+using Comity.Node.Storage;
 
 namespace Comity.Node.Federation.Transparency;
 
-/// <summary>The node's transparency log: audit trail, checkpoints, proofs and witnessing.</summary>
+/// <summary>The node's transparency log: audit trail, sequencing, checkpoints, proofs and witnessing.</summary>
 internal static class TransparencyRegistration
 {
+    /// <summary>The largest add-checkpoint body a witness reads (a note with 100 signatures and a 63-hash proof fit easily).</summary>
+    public const int MaxWitnessBody = 64 * 1024;
+
+    public const string TlogSizeMediaType = "text/x.tlog.size";
+
     public static IServiceCollection AddTransparencyLog(this IServiceCollection services)
     {
-        // Placeholders while the log's storage is being built: nothing is recorded, no checkpoint exists.
-        services.TryAddScoped<IAuditTrail, NoAuditTrail>();
-        services.TryAddSingleton<ICheckpointSource, NoCheckpoints>();
+        services.AddOptions<LogOptions>().BindConfiguration(LogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<IAuditTrail, DbAuditTrail>();
+        services.AddSingleton<ICheckpointSource, StoredCheckpointSource>();
+        services.AddSingleton<LogMetrics>();
+        services.AddSingleton<LogWriter>();
+        services.AddHostedService<LogWriterWorker>();
+        services.AddScoped<LogWitness>();
+        services.AddScoped<LogQueries>();
+        services.AddHttpClient(WitnessClient.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(30);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Comity-Node/1");
+        });
+        services.AddSingleton<WitnessClient>();
+        services.AddHostedService<WitnessWorker>();
         return services;
     }
 
     public static void MapTransparencyLog(this WebApplication app, RouteGroupBuilder api)
     {
-        _ = app;
-        _ = api;
+        MapFederation(app);
+        MapApi(api);
     }
 
-    private sealed class NoAuditTrail : IAuditTrail
+    /// <summary>Public, anonymous: checkpoints and proofs carry hashes only, and any party may ask a witness to cosign.</summary>
+    private static void MapFederation(WebApplication app)
     {
-        public void Record(AuditRecord record) => ArgumentNullException.ThrowIfNull(record);
+        var log = app.MapGroup("/federation/v1/log").WithTags("Federation").AllowAnonymous();
+
+        log.MapGet("/checkpoint", async (ICheckpointSource checkpoints, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            context.Response.Headers.CacheControl = "no-cache";
+            return await checkpoints.LatestAsync(cancellationToken) is { } note
+                ? Results.Text(note, "text/plain; charset=utf-8", Encoding.UTF8)
+                : Problems.NotFound("log.no-checkpoint", "This node has not signed a checkpoint yet; the log writer signs the first one within seconds of start-up.");
+        })
+        .WithName("GetLogCheckpoint")
+        .WithSummary("The latest checkpoint of this node's transparency log: a C2SP tlog-checkpoint signed note (text/plain), signed by the node's Ed25519 key under the name of the log's origin (comity.int/log/<State>), followed by the witnesses' cosignature lines (tlog-cosignature).")
+        .Produces<string>(StatusCodes.Status200OK, "text/plain")
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        log.MapGet("/proof/inclusion", async (string? index, string? size, ComityDbContext db, CancellationToken cancellationToken) =>
+        {
+            var logSize = await StoredMerkleTree.SizeAsync(db, cancellationToken);
+            var errors = new List<ProblemError>();
+            var treeSize = Number("size", size, 1, logSize, errors);
+            var leaf = Number("index", index, 0, treeSize is { } s ? s - 1 : long.MaxValue, errors);
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var proof = await StoredMerkleTree.InclusionAsync(db, leaf!.Value, treeSize!.Value, cancellationToken);
+            return Results.Ok(new InclusionProofResponse(leaf.Value, treeSize.Value, [.. proof.Select(Convert.ToBase64String)]));
+        })
+        .WithName("GetLogInclusionProof")
+        .WithSummary("RFC 9162 §2.1.3 inclusion proof of leaf `index` in the tree of `size` leaves (1 <= size <= the log's size, 0 <= index < size): the audit path, leaf side first, as standard base64 hashes.")
+        .Produces<InclusionProofResponse>()
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        log.MapGet("/proof/consistency", async (string? first, string? second, ComityDbContext db, CancellationToken cancellationToken) =>
+        {
+            var logSize = await StoredMerkleTree.SizeAsync(db, cancellationToken);
+            var errors = new List<ProblemError>();
+            var to = Number("second", second, 1, logSize, errors);
+            var from = Number("first", first, 1, to ?? long.MaxValue, errors);
+            if (errors.Count > 0)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var proof = await StoredMerkleTree.ConsistencyAsync(db, from!.Value, to!.Value, cancellationToken);
+            return Results.Ok(new ConsistencyProofResponse(from.Value, to.Value, [.. proof.Select(Convert.ToBase64String)]));
+        })
+        .WithName("GetLogConsistencyProof")
+        .WithSummary("RFC 9162 §2.1.4 consistency proof between the trees of `first` and `second` leaves (1 <= first <= second <= the log's size), as standard base64 hashes.")
+        .Produces<ConsistencyProofResponse>()
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        log.MapPost("/witness/add-checkpoint", async (HttpRequest request, LogWitness witness, CancellationToken cancellationToken) =>
+        {
+            var body = await ReadBodyAsync(request, cancellationToken);
+            if (body is null)
+            {
+                return Problems.Validation([new ProblemError("body", "log.witness.too-large", $"The body is larger than {MaxWitnessBody} bytes or not UTF-8.")]);
+            }
+
+            var verdict = await witness.AddCheckpointAsync(body, cancellationToken);
+            return verdict.Status switch
+            {
+                StatusCodes.Status200OK => Results.Text(verdict.CosignatureLine!, "text/plain; charset=utf-8", Encoding.UTF8),
+
+                // C2SP tlog-witness: a 409 carries the witness's size for the log, so the client can retry with a proof from it.
+                StatusCodes.Status409Conflict => Results.Text(verdict.StoredSize!.Value.ToString(CultureInfo.InvariantCulture) + "\n", TlogSizeMediaType, Encoding.UTF8, StatusCodes.Status409Conflict),
+                StatusCodes.Status400BadRequest => Problems.Validation([new ProblemError(verdict.Field, verdict.Code!, verdict.Detail!)]),
+                _ => Problems.Simple(verdict.Status, verdict.Code!, Title(verdict.Status), verdict.Detail!),
+            };
+        })
+        .WithName("WitnessAddCheckpoint")
+        .WithSummary("C2SP tlog-witness add-checkpoint. Body (text/plain): 'old <size>', the consistency proof hashes one per line (standard base64), an empty line, the checkpoint note. 200: this node's cosignature line (cosignature/v1, key name comity.int/witness/<State>). 400 malformed or rollback, 403 not signed by the log's Register key, 404 unknown log, 409 old size differs (body: the size this witness holds, text/x.tlog.size), 422 invalid proof or split view (stored as an alert).")
+        .Accepts<string>("text/plain")
+        .Produces<string>(StatusCodes.Status200OK, "text/plain")
+        .Produces<string>(StatusCodes.Status409Conflict, TlogSizeMediaType)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .DisableAntiforgery();
     }
 
-    private sealed class NoCheckpoints : ICheckpointSource
+    /// <summary>For node administrators and auditors: the events behind the hashes.</summary>
+    private static void MapApi(RouteGroupBuilder api)
     {
-        public Task<string?> LatestAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+        var log = api.MapGroup("/log").WithTags("Transparency log").RequireAuthorization(Policies.Operations);
+
+        api.MapGet("/log", async (LogQueries queries, CancellationToken cancellationToken) => Results.Ok(await queries.SummaryAsync(cancellationToken)))
+            .WithTags("Transparency log")
+            .RequireAuthorization(Policies.Operations)
+            .WithName("GetLogSummary")
+            .WithSummary("The log's origin, size, latest checkpoint with cosignatures, who cosigned it and when, the peer witnesses' state, split-view alerts, and the keys that verify it all (this node's signing keys; the witnesses' keys from the Register this node holds).")
+            .Produces<LogSummaryResponse>();
+
+        log.MapGet("/entries", async (string? from, string? count, LogQueries queries, CancellationToken cancellationToken) =>
+        {
+            var errors = new List<ProblemError>();
+            var start = from is null ? 0 : Number("from", from, 0, long.MaxValue - LogQueries.MaxEntries, errors);
+            var take = count is null ? 100 : Number("count", count, 1, LogQueries.MaxEntries, errors);
+            return errors.Count > 0
+                ? Problems.Validation(errors)
+                : Results.Ok(await queries.EntriesAsync(start!.Value, (int)take!.Value, cancellationToken));
+        })
+        .WithName("GetLogEntries")
+        .WithSummary("Log entries from leaf `from` (default 0), at most `count` (1–1000, default 100): each leaf's index, hash, canonical leaf data (base64) and the event it records.")
+        .Produces<LogEntriesResponse>()
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        log.MapGet("/checkpoints", async (string? limit, LogQueries queries, CancellationToken cancellationToken) =>
+        {
+            var errors = new List<ProblemError>();
+            var take = limit is null ? 100 : Number("limit", limit, 1, LogQueries.MaxCheckpoints, errors);
+            return errors.Count > 0
+                ? Problems.Validation(errors)
+                : Results.Ok(await queries.CheckpointsAsync((int)take!.Value, cancellationToken));
+        })
+        .WithName("GetLogCheckpoints")
+        .WithSummary("The checkpoints this node signed, newest first, at most `limit` (1–10000, default 100), each note exactly as signed.")
+        .Produces<IReadOnlyList<LogCheckpointResponse>>()
+        .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>A required decimal query parameter in [min, max]; adds a validation error naming it otherwise.</summary>
+    private static long? Number(string name, string? text, long min, long max, List<ProblemError> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.Add(new ProblemError(name, "log.parameter-required", $"{name} is required."));
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            errors.Add(new ProblemError(name, "log.parameter-not-a-number", $"{name} must be a non-negative decimal integer, not '{Shorten(text)}'."));
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            errors.Add(new ProblemError(name, "log.parameter-out-of-range", max < min
+                ? $"{name} cannot be satisfied: the log has no leaf yet."
+                : $"{name} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}."));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status403Forbidden => "The checkpoint's signature is not accepted.",
+        StatusCodes.Status404NotFound => "Not found.",
+        StatusCodes.Status422UnprocessableEntity => "The checkpoint is not consistent with what this witness cosigned.",
+        _ => "The checkpoint is refused.",
+    };
+
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxWitnessBody)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxWitnessBody)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 }

@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace Comity.Node.Federation.Transparency;
+
+/// <summary>The transparency-log page's strings: <c>TransparencyText.resx</c> beside this type, one file per UN language.</summary>
+public sealed class TransparencyText;
+
+/// <summary>Formatting for the transparency-log page.</summary>
+internal static class LogDisplay
+{
+    public static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Hashes, origins and other Latin-script codes kept left-to-right inside Arabic text.</summary>
+    public static string Ltr(object value) => "\u2066" + value + "\u2069";
+}
