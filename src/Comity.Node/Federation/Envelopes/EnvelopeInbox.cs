@@ -327,7 +327,7 @@ internal static class EnvelopeEndpoints
             .WithTags("Federation")
             .WithName("ReceiveEnvelope")
             .WithSummary("A peer node's signed envelope (JWS, flattened JSON, typ comity-envelope+json). Authenticated by its signature against the Register; answered with a signed receipt (application/comity-receipt+json) or an RFC 9457 problem document.")
-            .Accepts<JwsFlattenedJson>(EnvelopeMediaType)
+            .Accepts<JwsFlattenedJson>(EnvelopeMediaType, "application/jose+json", "application/json")
             .Produces<JwsFlattenedJson>(StatusCodes.Status200OK, ReceiptMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
