@@ -46,6 +46,20 @@ public sealed class EnvelopeAuditAndKeyTests
     }
 
     [Fact]
+    public async Task OutboxEnvelope_HasExactlyTheProtocolsJwsHeader()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var network = await EnvelopeTestKit.StartAsync(EnvelopeTestKit.Settings(worker: false), ct, "XA", "XB");
+        using var admin = await network["XA"].AdminAsync();
+        var id = (await admin.PingAsync(new { to = "XB" }, ct)).GetProperty("envelopeId").GetGuid();
+
+        var jws = System.Text.Json.JsonSerializer.Deserialize<Comity.Protocol.Jose.JwsFlattenedJson>((await network["XA"].OutboxRowAsync(id)).Bytes)!;
+        var header = System.Text.Encoding.UTF8.GetString(Comity.Protocol.Jose.Base64Url.Decode(jws.Protected));
+
+        Assert.Equal($"{{\"alg\":\"EdDSA\",\"kid\":\"{await network["XA"].SigningKidAsync(ct)}\",\"typ\":\"comity-envelope+json\"}}", header);
+    }
+
+    [Fact]
     public async Task SenderKeyExpiredAtTheReceiver_IsRefusedKeyNotValid_AndUndeliverable()
     {
         var ct = TestContext.Current.CancellationToken;
