@@ -80,6 +80,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/log"] = [Roles.NodeAdmin, Roles.Auditor],
         ["GET /api/v1/log/entries"] = [Roles.NodeAdmin, Roles.Auditor],
         ["GET /api/v1/log/checkpoints"] = [Roles.NodeAdmin, Roles.Auditor],
+        ["POST /federation/v1/envelopes"] = null,
+        ["POST /api/v1/federation/pings"] = [Roles.NodeAdmin, Roles.DutyOfficer],
+        ["GET /api/v1/federation/outbox"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/outbox/{id:guid}"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/inbox"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/pings/received"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/stats"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/peers"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/alerts"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
     };
 
     /// <summary>

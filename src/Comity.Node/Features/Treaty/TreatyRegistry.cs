@@ -13,7 +13,7 @@ namespace Comity.Node.Features.Treaty;
 /// Reads and writes the stored instruments. Every derived fact (status, dates, who is party) is
 /// computed by <see cref="TreatyHistory"/> from what is stored; nothing here repeats a rule.
 /// </summary>
-internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdGenerator ids, Federation.Transparency.IAuditTrail audit)
+internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdGenerator ids, Comity.Node.Federation.Transparency.IAuditTrail audit)
 {
     // Under PostgreSQL's serializable isolation one of two racing writers is aborted (SQLSTATE 40001)
     // and simply tried again: the retry then sees the other writer's instrument.
@@ -88,7 +88,7 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
             RecordedBy = recordedBy,
         };
         db.Declarations.Add(record);
-        audit.Record(new Federation.Transparency.AuditRecord(recordedBy is null ? Federation.Transparency.Audit.Node : "user:" + recordedBy, "treaty.declaration-recorded", "declaration", record.Id.ToString("D"), Federation.Transparency.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(record))));
+        audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(recordedBy is null ? Comity.Node.Federation.Transparency.Audit.Node : "user:" + recordedBy, "treaty.declaration-recorded", "declaration", record.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(record))));
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }
@@ -133,7 +133,7 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
         }
 
         db.Instruments.AddRange(added);
-        added.ForEach(i => audit.Record(new Federation.Transparency.AuditRecord(recordedBy is null ? Federation.Transparency.Audit.Node : "user:" + recordedBy, "treaty.instrument-recorded", "instrument", i.Id.ToString("D"), Federation.Transparency.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(i)))));
+        added.ForEach(i => audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(recordedBy is null ? Comity.Node.Federation.Transparency.Audit.Node : "user:" + recordedBy, "treaty.instrument-recorded", "instrument", i.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(i)))));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RecordOutcome(added, []);
