@@ -49,6 +49,22 @@ public static class Problems
         return Results.Problem(problem);
     }
 
+    /// <summary>Well-formed input refused for what it names (an unknown State, this node's own State…): each field with the reason, status 422 by default.</summary>
+    public static IResult Unprocessable(IReadOnlyList<ProblemError> errors, string title, int status = StatusCodes.Status422UnprocessableEntity)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(errors.Count);
+        var problem = new ProblemDetails
+        {
+            Type = TypeBase + errors[0].Code,
+            Title = title,
+            Status = status,
+            Detail = string.Join(" ", errors.Select(e => e.Field is null ? e.Message : $"{e.Field}: {e.Message}")),
+        };
+        problem.Extensions["code"] = errors[0].Code;
+        problem.Extensions["errors"] = errors;
+        return Results.Problem(problem);
+    }
+
     public static IResult NotFound(string code, string detail) => Simple(StatusCodes.Status404NotFound, code, "Not found.", detail);
 
     public static IResult Conflict(string code, string detail) => Simple(StatusCodes.Status409Conflict, code, "Conflict.", detail);

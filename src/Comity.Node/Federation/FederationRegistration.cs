@@ -1,3 +1,4 @@
+using Comity.Node.Federation.Envelopes;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
 using Comity.Node.Federation.Transparency;
@@ -37,6 +38,7 @@ internal static class FederationRegistration
         services.AddHostedService<RegisterSyncWorker>();
 
         services.AddTransparencyLog();
+        services.AddEnvelopes();
         return services;
     }
 
@@ -46,5 +48,6 @@ internal static class FederationRegistration
         api.MapRegisterApi();
         app.MapRegisterFederation();
         app.MapTransparencyLog(api);
+        app.MapEnvelopes(api);
     }
 }

@@ -73,6 +73,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/directory/notifications/{id:guid}/reject"] = [Roles.SecretariatOfficer],
         ["POST /federation/v1/notifications"] = null,
         ["GET /federation/v1/notifications/{id:guid}"] = null,
+        ["POST /federation/v1/envelopes"] = null,
+        ["POST /api/v1/federation/pings"] = [Roles.NodeAdmin, Roles.DutyOfficer],
+        ["GET /api/v1/federation/outbox"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/outbox/{id:guid}"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/inbox"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/pings/received"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/stats"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/peers"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["GET /api/v1/federation/alerts"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
     };
 
     /// <summary>

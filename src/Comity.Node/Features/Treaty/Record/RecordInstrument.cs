@@ -46,7 +46,7 @@ internal static class TreatyProblems
     public static IResult NotSecretariat() => Problems.Conflict(NotSecretariatCode, NotSecretariatDetail);
 }
 
-internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, Federation.Register.IRegisterPublisher register)
+internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, global::Comity.Node.Federation.Register.IRegisterPublisher register)
 {
     public const int MaxNotificationLength = 128;
 

@@ -1,0 +1,24 @@
+using Comity.Node.Federation.Envelopes;
+using Comity.Node.Features.Federation.Ping;
+using Comity.Node.Features.Federation.Status;
+
+namespace Comity.Node.Features.Federation;
+
+/// <summary>The federation as users see it: pings, outbox, inbox, peer health and alerts (API and the /federation page).</summary>
+internal static class FederationFeature
+{
+    public static IServiceCollection AddFederationFeature(this IServiceCollection services)
+    {
+        services.AddEnvelopeHandler<PingEnvelope>();
+        services.AddScoped<SendPingHandler>();
+        services.AddScoped<FederationStatusReader>();
+        return services;
+    }
+
+    public static void MapFederationFeature(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/federation").WithTags("Federation");
+        group.MapSendPing();
+        group.MapFederationStatus();
+    }
+}

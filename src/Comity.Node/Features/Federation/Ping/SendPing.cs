@@ -1,0 +1,176 @@
+using Comity.Node.Api;
+using Comity.Node.Features.Federation.Status;
+using Comity.Node.Federation.Envelopes;
+using Comity.Node.Federation.Register;
+using Comity.Node.Hosting;
+using Comity.Node.Identity;
+using Comity.Node.Storage;
+using Comity.Protocol.V1;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comity.Node.Features.Federation.Ping;
+
+/// <summary>Send a ping: <c>to</c> a State in the Register, an optional message, optionally continuing a conversation; <c>wait</c> for the receipt (up to 30 seconds).</summary>
+public sealed record SendPingRequest(string? To, string? Message, string? Conversation, bool? Wait);
+
+/// <summary>The ping as written to the outbox and, when waited for, how it ended.</summary>
+/// <param name="Status"><c>pending</c>, <c>delivered</c> or <c>undeliverable</c>.</param>
+/// <param name="Receipt">The receiver's receipt JWS, once delivered.</param>
+/// <param name="ReceivedAt">The receipt's <c>receivedAt</c>.</param>
+/// <param name="Receiver">The receipt's <c>receiver</c>.</param>
+/// <param name="CheckpointPresent">Whether the receipt carried the receiver's transparency-log checkpoint.</param>
+public sealed record SendPingResponse(
+    Guid EnvelopeId,
+    string Conversation,
+    long Seq,
+    string To,
+    string Status,
+    string? Receipt = null,
+    DateTimeOffset? ReceivedAt = null,
+    string? Receiver = null,
+    bool? CheckpointPresent = null,
+    string? ProblemCode = null,
+    string? ProblemDetail = null);
+
+/// <summary>What a ping request came to: the response, or the problem to answer.</summary>
+internal sealed record SendPingOutcome(SendPingResponse? Response, IReadOnlyList<ProblemError> Errors, int Status);
+
+internal sealed class SendPingHandler(
+    ComityDbContext db,
+    IOutbox outbox,
+    FederationRegisterView view,
+    ICurrentRegister currentRegister,
+    DeliverySignals signals,
+    IIdGenerator ids,
+    TimeProvider time)
+{
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
+    public async Task<SendPingOutcome> HandleAsync(SendPingRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new List<ProblemError>();
+        var to = request.To?.Trim();
+        if (string.IsNullOrEmpty(to) || !FederationJson.IsStateCode(to))
+        {
+            errors.Add(new ProblemError("to", "federation.invalid-state", "to is the State to ping: two capital letters (ISO 3166-1 alpha-2), or UN for the Secretariat."));
+        }
+
+        if (request.Message is { Length: > PingEnvelope.MaxMessageLength })
+        {
+            errors.Add(new ProblemError("message", "federation.message-too-long", $"The message is at most {PingEnvelope.MaxMessageLength} characters."));
+        }
+
+        var conversation = request.Conversation;
+        if (conversation is not null && (conversation.Length is 0 or > 200 || conversation.Any(char.IsControl)))
+        {
+            errors.Add(new ProblemError("conversation", "federation.invalid-conversation", "conversation is 1 to 200 characters without control characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SendPingOutcome(null, errors, StatusCodes.Status400BadRequest);
+        }
+
+        if (string.Equals(to, view.OwnState, StringComparison.Ordinal))
+        {
+            return new SendPingOutcome(null, [new ProblemError("to", "federation.own-state", $"{to} is this node's own State; ping another node of the Register.")], StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var register = await view.GetAsync(db, currentRegister, cancellationToken);
+        if (register is null || RegisterLookups.NodeFor(register, to!) is null)
+        {
+            var reason = register is null
+                ? "This node holds no Register yet, so it knows no other node."
+                : $"The Register this node holds (serial {register.Serial}) lists no node for {to}.";
+            return new SendPingOutcome(null, [new ProblemError("to", "federation.unknown-peer", reason)], StatusCodes.Status422UnprocessableEntity);
+        }
+
+        conversation ??= ids.NewId().ToString("D");
+        OutboxEntry entry;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                entry = await outbox.EnqueueAsync(to!, conversation, PingEnvelope.TypeName, PingEnvelope.Body(request.Message), cancellationToken);
+                if (request.Wait == true)
+                {
+                    _ = signals.WhenSettled(entry.Id);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && attempt < 5)
+            {
+                // Another envelope of the same conversation took this seq: take the next one.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        var pending = new SendPingResponse(entry.Id, entry.Conversation, entry.Seq, entry.To, "pending");
+        if (request.Wait != true)
+        {
+            return new SendPingOutcome(pending, [], StatusCodes.Status202Accepted);
+        }
+
+        try
+        {
+            await signals.WhenSettled(entry.Id).WaitAsync(MaxWait, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            signals.Forget(entry.Id);
+            return new SendPingOutcome(pending, [], StatusCodes.Status202Accepted);
+        }
+
+        var row = await db.Outbox().AsNoTracking().FirstAsync(o => o.Id == entry.Id, cancellationToken);
+        return new SendPingOutcome(Describe(row), [], StatusCodes.Status200OK);
+    }
+
+    public static SendPingResponse Describe(OutboxEnvelope row) => new(
+        row.Id,
+        row.Conversation,
+        row.Seq,
+        row.Peer,
+        OutboxView.Status(row.Status),
+        row.Receipt,
+        row.ReceiptReceivedAt,
+        row.Status == OutboxStatus.Delivered ? row.Peer : null,
+        row.Status == OutboxStatus.Delivered ? row.ReceiptHasCheckpoint : null,
+        row.ProblemCode,
+        row.ProblemDetail);
+}
+
+internal static class SendPingEndpoint
+{
+    /// <summary>Who may send pings: node administrators and duty officers.</summary>
+    public static readonly AuthorizeAttribute Senders = new() { Roles = Roles.NodeAdmin + "," + Roles.DutyOfficer };
+
+    public static void MapSendPing(this RouteGroupBuilder group)
+    {
+        group.MapPost("/pings", async (SendPingRequest? request, SendPingHandler handler, CancellationToken ct) =>
+            {
+                var outcome = await handler.HandleAsync(request ?? new SendPingRequest(null, null, null, null), ct);
+                if (outcome.Response is { } response)
+                {
+                    return outcome.Status == StatusCodes.Status200OK ? Results.Ok(response) : Results.Json(response, statusCode: outcome.Status);
+                }
+
+                if (outcome.Status == StatusCodes.Status400BadRequest)
+                {
+                    return Problems.Validation(outcome.Errors);
+                }
+
+                return Problems.Unprocessable(outcome.Errors, "The ping cannot be sent.", outcome.Status);
+            })
+            .WithName("SendPing")
+            .WithSummary("Send a ping/v1 envelope to another node of the Register (202 with the envelope; with wait: true, 200 once the receipt is stored, up to 30 seconds).")
+            .Accepts<SendPingRequest>("application/json")
+            .Produces<SendPingResponse>(StatusCodes.Status202Accepted)
+            .Produces<SendPingResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Senders);
+    }
+}

@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Comity.Node.Federation.Keys;
+using Comity.Node.Federation.Register;
+using Comity.Node.Federation.Transparency;
+using Comity.Node.Hosting;
+using Comity.Node.Storage;
+using Comity.Protocol.Jose;
+using Comity.Protocol.V1;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Comity.Node.Federation.Envelopes;
+
+/// <summary>What the inbox answers a delivery: a receipt (200) or a problem document.</summary>
+/// <param name="Receipt">The receipt JWS, when accepted (new or duplicate).</param>
+internal sealed record InboxOutcome(string? Receipt, int Status, string? Code, string? Title, string? Detail)
+{
+    public static InboxOutcome Accepted(string receipt) => new(receipt, StatusCodes.Status200OK, null, null, null);
+
+    public static InboxOutcome Refused(FederationProblem problem, string detail) => new(null, problem.Status, problem.Code, problem.Title, detail);
+}
+
+/// <summary>
+/// The receiving side of <c>POST /federation/v1/envelopes</c>: verifies the envelope against the Register
+/// this node holds, refuses types it does not handle, then in one transaction stores it in the inbox
+/// (keyed by id), applies it and any stored successors in <c>seq</c> order, and answers with a signed receipt.
+/// Duplicates get the stored receipt; the same id with other bytes is a replay (409, alerted).
+/// </summary>
+internal sealed partial class EnvelopeInbox(
+    ComityDbContext db,
+    ICurrentRegister currentRegister,
+    FederationRegisterView view,
+    IEnumerable<IEnvelopeHandler> handlers,
+    INodeKeys keys,
+    ICheckpointSource checkpoints,
+    IAuditTrail audit,
+    IIdGenerator ids,
+    IOptions<EnvelopeOptions> options,
+    TimeProvider time,
+    EnvelopeMetrics metrics,
+    ILogger<EnvelopeInbox> logger)
+{
+    private const int MaxRaces = 8;
+
+    public static FederationProblem NoRegister { get; } = new(StatusCodes.Status503ServiceUnavailable, "federation.no-register", "This node holds no Register yet.");
+
+    public async Task<InboxOutcome> ReceiveAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var register = await view.GetAsync(db, currentRegister, cancellationToken);
+        if (register is null)
+        {
+            // Not the sender's fault and not permanent: it retries once this node has synced the Register.
+            return InboxOutcome.Refused(NoRegister, "This node has not verified a Register yet, so it cannot check who signed the envelope. Try again later.");
+        }
+
+        var now = time.GetUtcNow();
+        var verification = EnvelopeVerifier.Verify(bytes, register, view.OwnState, now, settings.MaxClockSkew, settings.MaxEnvelopeBytes, settings.MaxAge);
+        if (!verification.IsAccepted)
+        {
+            var problem = FederationRefusals.Problem(verification.Verdict);
+            metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", problem.Code));
+            LogRefused(problem.Code, verification.Message);
+            return InboxOutcome.Refused(problem, verification.Message);
+        }
+
+        var envelope = verification.Envelope!;
+        var handler = handlers.FirstOrDefault(h => string.Equals(h.Type, envelope.Type, StringComparison.Ordinal));
+        if (handler is null)
+        {
+            metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", FederationRefusals.UnknownType.Code));
+            LogRefused(FederationRefusals.UnknownType.Code, envelope.Type);
+            return InboxOutcome.Refused(FederationRefusals.UnknownType, $"This node does not handle envelopes of type {envelope.Type}.");
+        }
+
+        var id = Guid.Parse(envelope.Id);
+        if (await FindAsync(id, cancellationToken) is { } known)
+        {
+            return await AnswerKnownAsync(envelope, known.Bytes, known.Receipt, bytes, now, cancellationToken);
+        }
+
+        var sha256 = FederationJson.Sha256(bytes);
+        var checkpoint = await checkpoints.LatestAsync(cancellationToken);
+        var receiptPayload = ReceiptSigner.For(envelope.Id, bytes, now, view.OwnState, checkpoint);
+        if (FederationJson.Problem(receiptPayload) is { } receiptProblem)
+        {
+            throw new InvalidOperationException("This node built an invalid receipt: " + receiptProblem);
+        }
+
+        var receipt = await keys.SignJwsAsync(FederationJson.SerializeToUtf8Bytes(receiptPayload), ReceiptV1.MediaType, cancellationToken);
+
+        for (var race = 1; ; race++)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var outcome = await StoreAndApplyAsync(envelope, id, bytes, sha256, receipt, handler, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                metrics.Received.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+                return InboxOutcome.Accepted(receipt);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                if (await FindAsync(id, cancellationToken) is { } stored)
+                {
+                    return await AnswerKnownAsync(envelope, stored.Bytes, stored.Receipt, bytes, now, cancellationToken);
+                }
+
+                if (race >= MaxRaces)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the inbox row and applies what is now in order; returns the outcome for the metric.</summary>
+    private async Task<string> StoreAndApplyAsync(EnvelopeV1 envelope, Guid id, byte[] bytes, string sha256, string receipt, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var conversation = await db.InboxConversations().FindAsync([envelope.From, envelope.Conversation], cancellationToken);
+        if (conversation is null)
+        {
+            conversation = new InboxConversation { From = envelope.From, Conversation = envelope.Conversation, NextSeq = 1 };
+            db.InboxConversations().Add(conversation);
+        }
+
+        conversation.Version++;
+        conversation.LastReceivedAt = now;
+        var row = new InboxEnvelope
+        {
+            Id = id,
+            From = envelope.From,
+            Conversation = envelope.Conversation,
+            Seq = envelope.Seq,
+            Type = envelope.Type,
+            Bytes = bytes,
+            Sha256 = sha256,
+            ReceivedAt = now,
+            Status = InboxStatus.Waiting,
+            Receipt = receipt,
+        };
+        db.Inbox().Add(row);
+        var actor = "peer:" + envelope.From;
+        audit.Record(new AuditRecord(actor, "envelope.received", "envelope", envelope.Id, sha256));
+
+        if (envelope.Seq < conversation.NextSeq)
+        {
+            row.Status = InboxStatus.Stale;
+            AddAlert(FederationAlert.Replay, envelope.From, id, $"Envelope {envelope.Id} from {envelope.From} has seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {envelope.Conversation}, which was already applied under another id; it was acknowledged but not applied.", now);
+            return "stale";
+        }
+
+        if (envelope.Seq > conversation.NextSeq)
+        {
+            conversation.Waiting++;
+            return "waiting";
+        }
+
+        await ApplyAsync(row, envelope, handler, now, cancellationToken);
+        conversation.NextSeq++;
+        if (conversation.Waiting > 0)
+        {
+            var successors = await db.Inbox()
+                .Where(r => r.From == envelope.From && r.Conversation == envelope.Conversation && r.Status == InboxStatus.Waiting && r.Seq >= conversation.NextSeq)
+                .OrderBy(r => r.Seq)
+                .ToListAsync(cancellationToken);
+            var byType = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
+            foreach (var next in successors)
+            {
+                if (next.Seq != conversation.NextSeq)
+                {
+                    break;
+                }
+
+                var stored = Decode(next.Bytes);
+                if (!byType.TryGetValue(stored.Type, out var nextHandler))
+                {
+                    // Its type was handled when it was received; a node that dropped the handler since leaves it waiting.
+                    break;
+                }
+
+                await ApplyAsync(next, stored, nextHandler, now, cancellationToken);
+                conversation.NextSeq++;
+                conversation.Waiting--;
+            }
+        }
+
+        return "applied";
+    }
+
+    private async Task ApplyAsync(InboxEnvelope row, EnvelopeV1 envelope, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await handler.ApplyAsync(envelope, db, cancellationToken);
+        row.Status = InboxStatus.Applied;
+        row.AppliedAt = now;
+        audit.Record(new AuditRecord("peer:" + envelope.From, "envelope.applied", "envelope", envelope.Id, row.Sha256));
+    }
+
+    /// <summary>The id is already in the inbox: the same bytes are a duplicate (stored receipt), other bytes a replay (409, alerted).</summary>
+    private async Task<InboxOutcome> AnswerKnownAsync(EnvelopeV1 envelope, byte[] storedBytes, string storedReceipt, byte[] bytes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (storedBytes.AsSpan().SequenceEqual(bytes))
+        {
+            metrics.Received.Add(1, new KeyValuePair<string, object?>("outcome", "duplicate"));
+            return InboxOutcome.Accepted(storedReceipt);
+        }
+
+        metrics.Replays.Add(1, new KeyValuePair<string, object?>("from", envelope.From));
+        metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", FederationRefusals.Replay.Code));
+        LogReplay(envelope.Id, envelope.From);
+        db.ChangeTracker.Clear();
+        AddAlert(FederationAlert.Replay, envelope.From, Guid.Parse(envelope.Id), $"{envelope.From} sent envelope {envelope.Id} again with different bytes (SHA-256 {FederationJson.Sha256(bytes)}, stored {FederationJson.Sha256(storedBytes)}); refused as a replay.", now);
+        await db.SaveChangesAsync(cancellationToken);
+        return InboxOutcome.Refused(FederationRefusals.Replay, $"Envelope {envelope.Id} was already received from {envelope.From} with different bytes.");
+    }
+
+    private async Task<(byte[] Bytes, string Receipt)?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Inbox().AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Bytes, r.Receipt }).FirstOrDefaultAsync(cancellationToken) is { } row
+            ? (row.Bytes, row.Receipt)
+            : null;
+
+    private void AddAlert(string kind, string peer, Guid? envelopeId, string detail, DateTimeOffset now) =>
+        db.FederationAlerts().Add(new FederationAlert { Id = ids.NewId(), Kind = kind, Peer = peer, EnvelopeId = envelopeId, Detail = detail, CreatedAt = now });
+
+    /// <summary>The payload of envelope bytes this node already verified and stored.</summary>
+    public static EnvelopeV1 Decode(byte[] bytes)
+    {
+        var jws = JsonSerializer.Deserialize<JwsFlattenedJson>(bytes) ?? throw new InvalidOperationException("A stored envelope is not a JWS.");
+        return FederationJson.DeserializeEnvelope(Base64Url.Decode(jws.Payload));
+    }
+
+    /// <summary>Reads a request body up to <paramref name="limit"/> bytes; null when it is longer (nothing past limit + 1 is read).</summary>
+    public static async Task<byte[]?> ReadLimitedAsync(Stream body, long? contentLength, int limit, CancellationToken cancellationToken)
+    {
+        if (contentLength > limit)
+        {
+            return null;
+        }
+
+        var buffer = new byte[contentLength is { } length ? (int)length + 1 : Math.Min(limit + 1, 16 * 1024)];
+        var total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (buffer.Length > limit)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit + 1L));
+            }
+
+            var read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+            if (total > limit)
+            {
+                return null;
+            }
+        }
+
+        return total == buffer.Length ? buffer : buffer[..total];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an envelope ({Code}): {Reason}")]
+    private partial void LogRefused(string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused envelope {EnvelopeId} from {From} as a replay: the id was already received with other bytes")]
+    private partial void LogReplay(string envelopeId, string from);
+}
+
+/// <summary>The receiving endpoint.</summary>
+internal static class EnvelopeEndpoints
+{
+    public const string EnvelopeMediaType = "application/comity-envelope+json";
+    public const string ReceiptMediaType = "application/comity-receipt+json";
+
+    public static void MapEnvelopeReceiver(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/federation/v1/envelopes", async (HttpRequest request, EnvelopeInbox inbox, IOptions<EnvelopeOptions> options, CancellationToken ct) =>
+            {
+                var limit = options.Value.MaxEnvelopeBytes;
+                var body = await EnvelopeInbox.ReadLimitedAsync(request.Body, request.ContentLength, limit, ct);
+                if (body is null)
+                {
+                    var tooLarge = FederationRefusals.Problem(EnvelopeVerdict.TooLarge);
+                    return Api.Problems.Simple(tooLarge.Status, tooLarge.Code, tooLarge.Title, $"The envelope is larger than this node's limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes.");
+                }
+
+                var outcome = await inbox.ReceiveAsync(body, ct);
+                return outcome.Receipt is { } receipt
+                    ? Results.Text(receipt, ReceiptMediaType, Encoding.UTF8, StatusCodes.Status200OK)
+                    : Api.Problems.Simple(outcome.Status, outcome.Code!, outcome.Title!, outcome.Detail!);
+            })
+            .WithTags("Federation")
+            .WithName("ReceiveEnvelope")
+            .WithSummary("A peer node's signed envelope (JWS, flattened JSON, typ comity-envelope+json). Authenticated by its signature against the Register; answered with a signed receipt (application/comity-receipt+json) or an RFC 9457 problem document.")
+            .Accepts<JwsFlattenedJson>(EnvelopeMediaType)
+            .Produces<JwsFlattenedJson>(StatusCodes.Status200OK, ReceiptMediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AllowAnonymous()
+            .DisableAntiforgery();
+    }
+}

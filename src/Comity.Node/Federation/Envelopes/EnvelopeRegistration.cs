@@ -1,0 +1,42 @@
+using Comity.Node.Features.Federation;
+using Microsoft.Extensions.Options;
+
+namespace Comity.Node.Federation.Envelopes;
+
+/// <summary>Envelopes between nodes: the receiving endpoint and inbox, the outbox and its delivery worker, and the federation feature (ping, status, page).</summary>
+internal static class EnvelopeRegistration
+{
+    public static IServiceCollection AddEnvelopes(this IServiceCollection services)
+    {
+        services.AddOptions<EnvelopeOptions>().BindConfiguration(EnvelopeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EnvelopeOptions>, EnvelopeOptionsValidator>();
+        services.AddSingleton<EnvelopeMetrics>();
+        services.AddSingleton<FederationRegisterView>();
+        services.AddSingleton<DeliverySignals>();
+        services.AddSingleton<PeerCircuits>();
+        services.AddScoped<EnvelopeInbox>();
+        services.AddScoped<IOutbox, Outbox>();
+        services.AddHttpClient(DeliveryWorker.HttpClientName, client =>
+            {
+                // Each attempt has its own timeout (Polly, on the node's clock).
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("Comity-Node/1");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AllowAutoRedirect = false,
+                UseCookies = false,
+            });
+        services.AddSingleton<DeliveryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
+        services.AddFederationFeature();
+        return services;
+    }
+
+    public static void MapEnvelopes(this WebApplication app, RouteGroupBuilder api)
+    {
+        app.MapEnvelopeReceiver();
+        api.MapFederationFeature();
+    }
+}
