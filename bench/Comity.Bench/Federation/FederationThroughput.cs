@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Comity.Testing.Processes;
@@ -24,7 +23,7 @@ public static class FederationThroughput
         var levels = (BenchArgs.String(args, "--levels") ?? "1,64").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var folder = BenchArgs.String(args, "--run-folder")
             ?? Path.Combine(Path.GetTempPath(), "comity-throughput", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         var message = new string('p', MessageLength);
         var ct = CancellationToken.None;
         console.MarkupLineInterpolated($"Federation throughput: {count} envelopes per level after {warmup} warm-up, levels {string.Join(", ", levels)}; data and logs in {folder}");

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
-using Comity.Protocol.V1.Envelopes;
 using Microsoft.Data.Sqlite;
 using NSec.Cryptography;
 

@@ -5,7 +5,6 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
-using Comity.Protocol.V1.Envelopes;
 
 namespace Comity.Testing.Processes;
 
