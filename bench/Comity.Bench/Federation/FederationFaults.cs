@@ -24,6 +24,8 @@ public static class FederationFaults
             Cuts = BenchArgs.Int(args, "--cuts") ?? 3,
             Seed = seed,
             Submitters = BenchArgs.Int(args, "--submitters") ?? 4,
+            Conversations = BenchArgs.Int(args, "--conversations") ?? 8,
+            ConversationShare = (BenchArgs.Int(args, "--conversation-percent") ?? 70) / 100.0,
             DrainTimeout = TimeSpan.FromSeconds(BenchArgs.Int(args, "--drain-timeout") ?? 300),
         };
 

@@ -36,4 +36,37 @@ public sealed class FederationFaultTests
         Assert.Equal(2, report.Cuts);
         Directory.Delete(folder, recursive: true);
     }
+
+    /// <summary>
+    /// No fault at all, but eight submitters continuing one conversation at once, so that the sender's seq
+    /// allocation races. Found by the fault run: an envelope whose outbox insert lost the race was still
+    /// delivered (it stayed in the outbox's list of envelopes to wake the worker for), so XB applied an
+    /// envelope XA never stored, under a seq XA then gave to another envelope.
+    /// </summary>
+    [Fact]
+    public async Task NoFaults_ConcurrentPingsInOneConversation_EverySentEnvelopeAppliedOnce()
+    {
+        var folder = Directory.CreateTempSubdirectory("comity-faults-race-").FullName;
+        var options = new FederationFaultOptions
+        {
+            RunFolder = folder,
+            Envelopes = 120,
+            Kills = 0,
+            Cuts = 0,
+            Conversations = 1,
+            ConversationShare = 1.0,
+            Submitters = 8,
+            Seed = 3,
+            DrainTimeout = TimeSpan.FromSeconds(60),
+        };
+
+        var report = await new FederationFaultRun(options).RunAsync(null, TestContext.Current.CancellationToken);
+
+        var summary = $"{string.Join("; ", report.Failures)} (sent {report.Sent}, applied {report.Applied}, logs in {folder})";
+        Assert.True(report.Passed, summary);
+        Assert.Equal(0, report.Unexpected);
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(0, report.OrderViolations);
+        Directory.Delete(folder, recursive: true);
+    }
 }

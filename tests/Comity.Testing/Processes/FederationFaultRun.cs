@@ -154,6 +154,9 @@ public sealed class FederationFaultRun(FederationFaultOptions options)
     private const string Sender = "XA";
     private const string Receiver = "XB";
 
+    /// <summary>How long XB may keep envelopes waiting once XA has nothing left to send before the run calls it stuck.</summary>
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(15);
+
     private readonly ConcurrentBag<Guid> acknowledged = [];
     private readonly ConcurrentQueue<string> errors = new();
     private int acknowledgedCount;
@@ -221,9 +224,12 @@ public sealed class FederationFaultRun(FederationFaultOptions options)
         await Task.WhenAll(submitters);
         var faultsEnded = clock.Elapsed;
 
-        // Drain: XA's outbox has nothing pending and XB has nothing waiting for a predecessor.
+        // Drain: XA's outbox has nothing pending and XB has nothing waiting for a predecessor. When XA has
+        // nothing left to send but XB keeps waiting, nothing can change any more: stop early.
         phase = "draining";
         var drained = false;
+        var waiting = 0;
+        var stuckSince = (TimeSpan?)null;
         var senderApi = network.Api(Sender);
         while (clock.Elapsed - faultsEnded < options.DrainTimeout)
         {
@@ -232,10 +238,17 @@ public sealed class FederationFaultRun(FederationFaultOptions options)
                 var stats = await senderApi.GetOkAsync("api/v1/federation/stats", cancellationToken);
                 var outbox = stats.GetProperty("outbox");
                 delivered = outbox.GetProperty("delivered").GetInt32();
-                if (outbox.GetProperty("pending").GetInt32() == 0
-                    && await FederationLedger.InboxWaitingAsync(network[Receiver].Options.DataFolder, cancellationToken) == 0)
+                var pending = outbox.GetProperty("pending").GetInt32();
+                waiting = await FederationLedger.InboxWaitingAsync(network[Receiver].Options.DataFolder, cancellationToken);
+                if (pending == 0 && waiting == 0)
                 {
                     drained = true;
+                    break;
+                }
+
+                stuckSince = pending == 0 ? stuckSince ?? clock.Elapsed : null;
+                if (stuckSince is { } since && clock.Elapsed - since > StuckAfter)
+                {
                     break;
                 }
             }
@@ -257,7 +270,7 @@ public sealed class FederationFaultRun(FederationFaultOptions options)
         await stopReporting.CancelAsync();
         await reporter;
 
-        var report = Check(outboxRows, applied, register, drained, drain, clock.Elapsed, kills, cuts);
+        var report = Check(outboxRows, applied, register, drained, waiting, drain, clock.Elapsed, kills, cuts);
         phase = report.Passed ? "passed" : "failed";
         Report();
         return report;
@@ -268,6 +281,7 @@ public sealed class FederationFaultRun(FederationFaultOptions options)
         List<AppliedPing> applied,
         RegisterV1 register,
         bool drained,
+        int waiting,
         TimeSpan drain,
         TimeSpan duration,
         Dictionary<string, int> kills,
@@ -315,7 +329,9 @@ public sealed class FederationFaultRun(FederationFaultOptions options)
         var nodeVerified = outbox.Count(o => o.Status == "delivered" && o.ReceiptVerified);
         if (!drained)
         {
-            failures.Add($"the backlog did not drain within {options.DrainTimeout.TotalSeconds:0} s ({pending} pending)");
+            failures.Add(pending == 0 && waiting > 0
+                ? $"stuck: XA has nothing left to send but XB holds {waiting} envelopes waiting for a predecessor"
+                : $"the backlog did not drain within {options.DrainTimeout.TotalSeconds:0} s ({pending} pending on XA, {waiting} waiting on XB)");
         }
 
         if (outbox.Count < options.Envelopes)
