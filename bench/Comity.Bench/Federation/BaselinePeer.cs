@@ -13,7 +13,9 @@ namespace Comity.Bench.Federation;
 /// <summary>
 /// The throughput baseline: the least a durable hand-off between two processes must do. Peer A answers
 /// <c>POST /send</c> by inserting the body into its SQLite database (one transaction), POSTing it to peer B's
-/// <c>/receive</c>, which inserts it into its own database and answers 200, and then answering 200. Same
+/// <c>/receive</c>, which inserts it into its own database and answers 200, and then answering 200. Each
+/// process writes one row at a time (a semaphore: SQLite has one writer; concurrent writers would only
+/// wait in its busy handler), one transaction per message, no batching. Same
 /// loopback, same SQLite settings as a node (WAL, the library's default <c>synchronous</c>, checked by
 /// <c>GET /durability</c>), no signing, no verification, no outbox worker, no receipt. Run as its own process:
 /// <c>dotnet Comity.Bench.dll --baseline-peer --port P --db FILE [--forward URL]</c>.
@@ -79,7 +81,23 @@ public static class BaselinePeer
         return buffer.ToArray();
     }
 
+    /// <summary>One writer at a time, as SQLite allows: concurrent writers would only sleep in SQLite's busy handler.</summary>
+    private static readonly SemaphoreSlim Writer = new(1, 1);
+
     private static async Task InsertAsync(string connectionString, byte[] body)
+    {
+        await Writer.WaitAsync();
+        try
+        {
+            await InsertOnceAsync(connectionString, body);
+        }
+        finally
+        {
+            Writer.Release();
+        }
+    }
+
+    private static async Task InsertOnceAsync(string connectionString, byte[] body)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();

@@ -31,6 +31,7 @@ public static class FederationThroughput
         var units = UnitCosts.Measure(folder, message);
         var comity = new List<(LoadResult Result, Breakdown Breakdown)>();
         string durability;
+        LoadResult? enqueueOnly = null;
         await using (var network = await ProcessNetwork.StartAsync(new ProcessNetworkOptions { RunFolder = folder, States = ["XA", "XB"] }, ct))
         {
             var xa = await FederationLedger.DurabilityAsync(network["XA"].Options.DataFolder, ct);
@@ -51,6 +52,19 @@ public static class FederationThroughput
                 }
             }
 
+            async Task<string?> Enqueue(int index, CancellationToken token)
+            {
+                try
+                {
+                    var answer = await api.PostAsync("api/v1/federation/pings", new { to = "XB", message, wait = false }, token);
+                    return answer.Status == 202 ? null : answer.ToString();
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    return e.Message;
+                }
+            }
+
             foreach (var level in levels)
             {
                 await Phase(console, $"Comity, {level} in flight: warm-up", level, warmup, Ping);
@@ -61,9 +75,17 @@ public static class FederationThroughput
                 var xbAfter = await PrometheusScrape.TakeAsync(network.Api("XB"), ct);
                 var port = "server_port=\"" + network["XB"].Options.Port.ToString(CultureInfo.InvariantCulture) + "\"";
                 comity.Add((result, new Breakdown(
-                    PrometheusScrape.MeanBetween(xaBefore, xaAfter, "http_server_request_duration_seconds", "http_route=\"api/v1/federation/pings\"").MeanMs,
+                    PrometheusScrape.MeanBetween(xaBefore, xaAfter, "http_server_request_duration_seconds", "http_route=\"/api/v1/federation/pings\"").MeanMs,
                     PrometheusScrape.MeanBetween(xaBefore, xaAfter, "http_client_request_duration_seconds", port),
-                    PrometheusScrape.MeanBetween(xbBefore, xbAfter, "http_server_request_duration_seconds", "http_route=\"federation/v1/envelopes\""))));
+                    PrometheusScrape.MeanBetween(xbBefore, xbAfter, "http_server_request_duration_seconds", "http_route=\"/federation/v1/envelopes\""))));
+            }
+
+            // The sender's API alone: sign and store in the outbox, answer 202; the worker delivers behind it.
+            enqueueOnly = await Phase(console, "Comity, 1 in flight, wait: false (enqueue only)", 1, Math.Min(count, 1000), Enqueue);
+            var drainClock = System.Diagnostics.Stopwatch.StartNew();
+            while ((await api.GetOkAsync("api/v1/federation/stats", ct)).GetProperty("outbox").GetProperty("pending").GetInt32() > 0 && drainClock.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                await Task.Delay(200, ct);
             }
         }
 
@@ -105,7 +127,7 @@ public static class FederationThroughput
             await receiver.WaitForExitAsync(ct);
         }
 
-        var text = Report(count, warmup, durability, baselineDurability, units, comity, baseline);
+        var text = Report(count, warmup, durability, baselineDurability, units, comity, baseline, enqueueOnly!);
         await File.WriteAllTextAsync(Path.Combine(folder, "results.md"), text, ct);
         console.WriteLine(text);
         return comity.All(c => c.Result.Failures == 0) && baseline.All(b => b.Failures == 0) ? 0 : 1;
@@ -128,7 +150,7 @@ public static class FederationThroughput
         return result;
     }
 
-    private static string Report(int count, int warmup, string durability, string baselineDurability, UnitCostReport units, List<(LoadResult Result, Breakdown Breakdown)> comity, List<LoadResult> baseline)
+    private static string Report(int count, int warmup, string durability, string baselineDurability, UnitCostReport units, List<(LoadResult Result, Breakdown Breakdown)> comity, List<LoadResult> baseline, LoadResult enqueueOnly)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -159,6 +181,8 @@ public static class FederationThroughput
             text.AppendLine(inv, $"| {c.Concurrency} | {c.Mean:0.00} ms | {d.SenderApiMs:0.00} ms | {d.SenderToReceiver.MeanMs:0.00} ms | {d.ReceiverHandler.MeanMs:0.00} ms | {d.ReceiverHandler.Count / c.Count:0.00} |");
         }
 
+        text.AppendLine();
+        text.AppendLine(inv, $"Sender API alone (`wait: false`: sign, insert into the outbox, answer 202), 1 in flight, {enqueueOnly.Count} pings: {enqueueOnly.PerSecond:0} /s, p50 {enqueueOnly.P50:0.00} ms, p99 {enqueueOnly.P99:0.00} ms, mean {enqueueOnly.Mean:0.00} ms.");
         text.AppendLine();
         text.AppendLine("Unit costs in one process (1 KiB ping envelope):");
         text.AppendLine();
