@@ -1,5 +1,6 @@
 using Comity.Cli.Admin;
 using Comity.Cli.Demo;
+using Comity.Cli.Federation;
 using Comity.Cli.Keys;
 using Comity.Cli.Register;
 using Comity.Cli.Directories;
@@ -53,6 +54,19 @@ internal static class CliApp
                 directory.AddCommand<DirectorySearchCommand>("search")
                     .WithDescription("Search the directory of the node's current Register.")
                     .WithExample("directory", "search", "--state", "XB", "--role", "pointOfContact247", "--language", "en", "--available-now");
+            });
+            config.AddBranch("federation", federation =>
+            {
+                federation.SetDescription("Signed envelopes between nodes: pings with receipts, delivery health per peer, the outbox.");
+                federation.AddCommand<FederationPingCommand>("ping")
+                    .WithDescription("Send a ping envelope to another node; with --wait, show its signed receipt (node administrators, duty officers).")
+                    .WithExample("federation", "ping", "--to", "XB", "--message", "hello", "--wait");
+                federation.AddCommand<FederationPeersCommand>("peers")
+                    .WithDescription("Delivery health per peer: circuit, last delivery, backlog, failures, last error.")
+                    .WithExample("federation", "peers", "--node-name", "xa");
+                federation.AddCommand<FederationOutboxCommand>("outbox")
+                    .WithDescription("Envelopes this node sent, newest first, with status and attempts.")
+                    .WithExample("federation", "outbox", "--status", "pending");
             });
             config.AddBranch("treaty", treaty =>
             {

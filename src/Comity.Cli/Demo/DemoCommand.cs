@@ -89,6 +89,7 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
             }
 
             await new DemoDirectoryWalkthrough(environment).RunAsync(credentials, cancellationToken);
+            await new DemoFederationPings(environment).RunAsync(credentials, cancellationToken);
             ShowSignInDetails(credentials, credentialsPath);
             environment.DemoStarted?.Invoke(new DemoStarted(
                 credentialsPath,

@@ -76,11 +76,6 @@ internal sealed partial class EnvelopeInbox(
         }
 
         var id = Guid.Parse(envelope.Id);
-        if (await FindAsync(id, cancellationToken) is { } known)
-        {
-            return await AnswerKnownAsync(envelope, known.Bytes, known.Receipt, bytes, now, cancellationToken);
-        }
-
         var sha256 = FederationJson.Sha256(bytes);
         var checkpoint = await checkpoints.LatestAsync(cancellationToken);
         var receiptPayload = ReceiptSigner.For(envelope.Id, bytes, now, view.OwnState, checkpoint);
@@ -91,8 +86,30 @@ internal sealed partial class EnvelopeInbox(
 
         var receipt = await keys.SignJwsAsync(FederationJson.SerializeToUtf8Bytes(receiptPayload), ReceiptV1.MediaType, cancellationToken);
 
+        // One transaction at a time per conversation in this process (striped locks): envelopes of one
+        // conversation racing here queue instead of failing each other's concurrency check. The check
+        // still guards several processes on one database.
+        var stripe = ConversationLocks.For(envelope.From, envelope.Conversation);
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            return await StoreWithRetriesAsync(envelope, id, bytes, sha256, receipt, handler, now, cancellationToken);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task<InboxOutcome> StoreWithRetriesAsync(EnvelopeV1 envelope, Guid id, byte[] bytes, string sha256, string receipt, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         for (var race = 1; ; race++)
         {
+            if (await FindAsync(id, cancellationToken) is { } known)
+            {
+                return await AnswerKnownAsync(envelope, known.Bytes, known.Receipt, bytes, now, cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
@@ -107,11 +124,6 @@ internal sealed partial class EnvelopeInbox(
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                if (await FindAsync(id, cancellationToken) is { } stored)
-                {
-                    return await AnswerKnownAsync(envelope, stored.Bytes, stored.Receipt, bytes, now, cancellationToken);
-                }
-
                 if (race >= MaxRaces)
                 {
                     throw;
@@ -278,6 +290,15 @@ internal sealed partial class EnvelopeInbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused envelope {EnvelopeId} from {From} as a replay: the id was already received with other bytes")]
     private partial void LogReplay(string envelopeId, string from);
+}
+
+/// <summary>Striped in-process locks by (sender, conversation).</summary>
+internal static class ConversationLocks
+{
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public static SemaphoreSlim For(string from, string conversation) =>
+        Stripes[(int)((uint)HashCode.Combine(StringComparer.Ordinal.GetHashCode(from), StringComparer.Ordinal.GetHashCode(conversation)) % (uint)Stripes.Length)];
 }
 
 /// <summary>The receiving endpoint.</summary>
