@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Comity.Bench.Federation;
 
 /// <summary>
-/// <c>--federation-throughput [--envelopes 3000] [--warmup 300] [--levels 1,64]</c>: envelopes per second
+/// <c>--federation-throughput [--envelopes 3000] [--warmup 300] [--levels 1,64] [--set Key=Value]…</c>: envelopes per second
 /// and submit-to-receipt latency between two State nodes running as <c>comity serve</c> processes on
 /// loopback (plus the Secretariat for the Register), durable on both sides, with a baseline measured in
 /// the same run and a breakdown of where the time goes.
@@ -17,6 +17,8 @@ public static class FederationThroughput
 
     /// <summary>The run folder, where each phase also writes its latencies (one per line, ms).</summary>
     private static string Folder { get; set; } = Path.GetTempPath();
+
+    private static Dictionary<string, string?> Settings { get; set; } = [];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -36,7 +38,16 @@ public static class FederationThroughput
         var comity = new List<(LoadResult Result, Breakdown Breakdown)>();
         string durability;
         LoadResult? enqueueOnly = null;
-        await using (var network = await ProcessNetwork.StartAsync(new ProcessNetworkOptions { RunFolder = folder, States = ["XA", "XB"] }, ct))
+        // --set Key=Value (repeatable): node configuration for an experiment, e.g. --set Logging:LogLevel:Default=Warning.
+        var settings = args.Select((a, i) => (a, i)).Where(p => p.a == "--set" && p.i + 1 < args.Length)
+            .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+        Settings = settings;
+        if (settings.Count > 0)
+        {
+            console.MarkupLineInterpolated($"Node settings: {string.Join(", ", settings.Select(kv => kv.Key + "=" + kv.Value))}");
+        }
+
+        await using (var network = await ProcessNetwork.StartAsync(new ProcessNetworkOptions { RunFolder = folder, States = ["XA", "XB"], Settings = settings }, ct))
         {
             var xa = await FederationLedger.DurabilityAsync(network["XA"].Options.DataFolder, ct);
             var xb = await FederationLedger.DurabilityAsync(network["XB"].Options.DataFolder, ct);
@@ -162,6 +173,7 @@ public static class FederationThroughput
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores, .NET {Environment.Version}; {count} envelopes per level after {warmup} warm-up; 1 KiB message.");
         text.AppendLine(inv, $"Nodes: {durability}. Baseline peers: journal_mode synchronous = {baselineDurability}.");
+        text.AppendLine(inv, $"Node settings beyond the defaults: {(Settings.Count == 0 ? "none" : string.Join(", ", Settings.Select(kv => kv.Key + "=" + kv.Value)))}.");
         text.AppendLine();
         text.AppendLine("| in flight | what | envelopes/s | p50 | p90 | p99 | mean | failures | ratio to baseline (throughput) |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
