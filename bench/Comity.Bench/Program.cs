@@ -3,7 +3,23 @@ using BenchmarkDotNet.Running;
 if (args.Contains("--directory-latency"))
 {
     Comity.Bench.Directory.DirectorySearchBenchmarks.ReportLatency(Console.Out);
-    return;
+    return 0;
+}
+
+if (args.Contains("--federation-faults"))
+{
+    return await Comity.Bench.Federation.FederationFaults.RunAsync(args);
+}
+
+if (args.Contains("--federation-throughput"))
+{
+    return await Comity.Bench.Federation.FederationThroughput.RunAsync(args);
+}
+
+if (args.Contains("--baseline-peer"))
+{
+    return await Comity.Bench.Federation.BaselinePeer.RunAsync(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

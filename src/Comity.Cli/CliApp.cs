@@ -1,3 +1,4 @@
+using Comity.Cli.Admin;
 using Comity.Cli.Demo;
 using Comity.Cli.Federation;
 using Comity.Cli.Keys;
@@ -31,6 +32,13 @@ internal static class CliApp
                 .WithDescription("Start a Secretariat node and three State nodes (XA, XB, XC) on loopback with demo users.")
                 .WithExample("demo")
                 .WithExample("demo", "--base-port", "6080");
+            config.AddBranch("admin", admin =>
+            {
+                admin.SetDescription("Operator tasks run on the node's host, against its data folder and database (no API).");
+                admin.AddCommand<AdminTokenCommand>("token")
+                    .WithDescription("Issue a personal access token offline for automation; prints the token alone on standard output.")
+                    .WithExample("admin", "token", "--data", "/var/lib/comity", "--state", "XA", "--grant", "node-admin");
+            });
             config.AddBranch("keys", keys =>
             {
                 keys.SetDescription("This node's signing (Ed25519) and encryption (X25519) keys.");
