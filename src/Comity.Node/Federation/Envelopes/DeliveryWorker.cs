@@ -31,6 +31,7 @@ internal sealed partial class DeliveryWorker(
     IOptions<EnvelopeOptions> options,
     TimeProvider time,
     EnvelopeMetrics metrics,
+    SqliteWriteGate writeGate,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
     public const string HttpClientName = "comity-envelopes";
@@ -363,7 +364,11 @@ internal sealed partial class DeliveryWorker(
                 break;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (row.Status != OutboxStatus.Pending)
         {
             signals.Settled(item.Id, row.Status);

@@ -40,6 +40,7 @@ internal sealed partial class EnvelopeInbox(
     IOptions<EnvelopeOptions> options,
     TimeProvider time,
     EnvelopeMetrics metrics,
+    SqliteWriteGate writeGate,
     ILogger<EnvelopeInbox> logger)
 {
     private const int MaxRaces = 8;
@@ -111,6 +112,7 @@ internal sealed partial class EnvelopeInbox(
             }
 
             db.ChangeTracker.Clear();
+            using var writing = await writeGate.EnterAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
@@ -228,7 +230,10 @@ internal sealed partial class EnvelopeInbox(
         LogReplay(envelope.Id, envelope.From);
         db.ChangeTracker.Clear();
         AddAlert(FederationAlert.Replay, envelope.From, Guid.Parse(envelope.Id), $"{envelope.From} sent envelope {envelope.Id} again with different bytes (SHA-256 {FederationJson.Sha256(bytes)}, stored {FederationJson.Sha256(storedBytes)}); refused as a replay.", now);
-        await db.SaveChangesAsync(cancellationToken);
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return InboxOutcome.Refused(FederationRefusals.Replay, $"Envelope {envelope.Id} was already received from {envelope.From} with different bytes.");
     }
 
@@ -327,7 +332,7 @@ internal static class EnvelopeEndpoints
             .WithTags("Federation")
             .WithName("ReceiveEnvelope")
             .WithSummary("A peer node's signed envelope (JWS, flattened JSON, typ comity-envelope+json). Authenticated by its signature against the Register; answered with a signed receipt (application/comity-receipt+json) or an RFC 9457 problem document.")
-            .Accepts<JwsFlattenedJson>(EnvelopeMediaType)
+            .Accepts<JwsFlattenedJson>(EnvelopeMediaType, "application/jose+json", "application/json")
             .Produces<JwsFlattenedJson>(StatusCodes.Status200OK, ReceiptMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -13,6 +13,7 @@ internal static class EnvelopeRegistration
         services.AddSingleton<EnvelopeMetrics>();
         services.AddSingleton<FederationRegisterView>();
         services.AddSingleton<DeliverySignals>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<PeerCircuits>();
         services.AddScoped<EnvelopeInbox>();
         services.AddScoped<IOutbox, Outbox>();

@@ -91,6 +91,9 @@ internal sealed class Outbox(
         if (!subscribed)
         {
             db.SavedChanges += OnSaved;
+
+            // A failed save stored nothing: never hand its envelopes to the worker (a retry enqueues them again).
+            db.SaveChangesFailed += (_, _) => unsaved.Clear();
             subscribed = true;
         }
 

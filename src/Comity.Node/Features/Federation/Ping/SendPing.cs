@@ -43,6 +43,7 @@ internal sealed class SendPingHandler(
     ICurrentRegister currentRegister,
     DeliverySignals signals,
     IIdGenerator ids,
+    SqliteWriteGate writeGate,
     TimeProvider time)
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
@@ -98,7 +99,11 @@ internal sealed class SendPingHandler(
                     _ = signals.WhenSettled(entry.Id);
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
+                using (await writeGate.EnterAsync(db, cancellationToken))
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 break;
             }
             catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && attempt < 5)
