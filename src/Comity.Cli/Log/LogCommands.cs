@@ -223,7 +223,7 @@ internal sealed class LogVerifyCommand(CliEnvironment environment) : AsyncComman
         table.AddRow("Leaves (data → hash → root)", report.Leaves.ToString(CultureInfo.InvariantCulture));
         table.AddRow("Checkpoints (signature, root)", report.Checkpoints.ToString(CultureInfo.InvariantCulture));
         table.AddRow("Consistency between successive checkpoints (served and recomputed)", report.ConsistencyChecks.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("Cosigners of the latest checkpoint", Markup.Escape(report.Cosigners.Count == 0 ? "none" : string.Join(", ", report.Cosigners.Select(c => $"{c.State} ({c.CosignedAt:yyyy-MM-dd HH:mm:ss}Z)"))));
+        table.AddRow("Cosigners of the latest checkpoint", Markup.Escape(report.Cosigners.Count == 0 ? "none" : string.Join(", ", report.Cosigners.Select(c => c.State + " (" + c.CosignedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z)"))));
         environment.Out.Write(table);
         foreach (var (where, what) in report.Warnings)
         {
