@@ -48,6 +48,9 @@ internal sealed class SendPingHandler(
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a submission retries when another process took the conversation's next seq first.</summary>
+    private const int MaxSeqAttempts = 20;
+
     public async Task<SendPingOutcome> HandleAsync(SendPingRequest request, CancellationToken cancellationToken)
     {
         var errors = new List<ProblemError>();
@@ -88,29 +91,47 @@ internal sealed class SendPingHandler(
         }
 
         conversation ??= ids.NewId().ToString("D");
-        OutboxEntry entry;
-        for (var attempt = 1; ; attempt++)
+
+        // Submissions continuing one conversation take turns in this process, so they do not race for its
+        // next seq; a race with another process on the same database is retried, and if it keeps losing the
+        // caller is told to try again (503), never given a 500.
+        OutboxEntry? entry = null;
+        var turn = ConversationLocks.For("outbox", conversation);
+        await turn.WaitAsync(cancellationToken);
+        try
         {
-            try
+            for (var attempt = 1; entry is null && attempt <= MaxSeqAttempts; attempt++)
             {
-                entry = await outbox.EnqueueAsync(to!, conversation, PingEnvelope.TypeName, PingEnvelope.Body(request.Message), cancellationToken);
-                if (request.Wait == true)
+                try
                 {
-                    _ = signals.WhenSettled(entry.Id);
-                }
+                    var enqueued = await outbox.EnqueueAsync(to!, conversation, PingEnvelope.TypeName, PingEnvelope.Body(request.Message), cancellationToken);
+                    if (request.Wait == true)
+                    {
+                        _ = signals.WhenSettled(enqueued.Id);
+                    }
 
-                using (await writeGate.EnterAsync(db, cancellationToken))
+                    using (await writeGate.EnterAsync(db, cancellationToken))
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+
+                    entry = enqueued;
+                }
+                catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e))
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    // Another envelope of the same conversation took this seq: take the next one.
+                    db.ChangeTracker.Clear();
                 }
+            }
+        }
+        finally
+        {
+            turn.Release();
+        }
 
-                break;
-            }
-            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && attempt < 5)
-            {
-                // Another envelope of the same conversation took this seq: take the next one.
-                db.ChangeTracker.Clear();
-            }
+        if (entry is null)
+        {
+            return new SendPingOutcome(null, [new ProblemError("conversation", "federation.conversation-busy", $"Other envelopes of conversation {conversation} were being sent at the same moment; send it again.")], StatusCodes.Status503ServiceUnavailable);
         }
 
         var pending = new SendPingResponse(entry.Id, entry.Conversation, entry.Seq, entry.To, "pending");
@@ -176,6 +197,7 @@ internal static class SendPingEndpoint
             .Produces<SendPingResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Senders);
     }
 }
