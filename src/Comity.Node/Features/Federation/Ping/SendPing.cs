@@ -89,28 +89,41 @@ internal sealed class SendPingHandler(
 
         conversation ??= ids.NewId().ToString("D");
         OutboxEntry entry;
-        for (var attempt = 1; ; attempt++)
+
+        // Pings continuing one conversation take its next seq one at a time in this process (striped locks),
+        // instead of racing on the sequence's concurrency token and running out of retries (a 500). The
+        // retry below still covers several processes on one database.
+        var stripe = OutboxConversationLocks.For(conversation);
+        await stripe.WaitAsync(cancellationToken);
+        try
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                entry = await outbox.EnqueueAsync(to!, conversation, PingEnvelope.TypeName, PingEnvelope.Body(request.Message), cancellationToken);
-                if (request.Wait == true)
+                try
                 {
-                    _ = signals.WhenSettled(entry.Id);
-                }
+                    entry = await outbox.EnqueueAsync(to!, conversation, PingEnvelope.TypeName, PingEnvelope.Body(request.Message), cancellationToken);
+                    if (request.Wait == true)
+                    {
+                        _ = signals.WhenSettled(entry.Id);
+                    }
 
-                using (await writeGate.EnterAsync(db, cancellationToken))
+                    using (await writeGate.EnterAsync(db, cancellationToken))
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+
+                    break;
+                }
+                catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && attempt < 5)
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    // Another envelope of the same conversation took this seq: take the next one.
+                    db.ChangeTracker.Clear();
                 }
-
-                break;
             }
-            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && attempt < 5)
-            {
-                // Another envelope of the same conversation took this seq: take the next one.
-                db.ChangeTracker.Clear();
-            }
+        }
+        finally
+        {
+            stripe.Release();
         }
 
         var pending = new SendPingResponse(entry.Id, entry.Conversation, entry.Seq, entry.To, "pending");
@@ -145,6 +158,15 @@ internal sealed class SendPingHandler(
         row.Status == OutboxStatus.Delivered ? row.ReceiptHasCheckpoint : null,
         row.ProblemCode,
         row.ProblemDetail);
+}
+
+/// <summary>Striped in-process locks by outgoing conversation.</summary>
+internal static class OutboxConversationLocks
+{
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public static SemaphoreSlim For(string conversation) =>
+        Stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)Stripes.Length)];
 }
 
 internal static class SendPingEndpoint
