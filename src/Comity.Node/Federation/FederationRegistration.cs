@@ -15,6 +15,7 @@ internal static class FederationRegistration
         services.AddOptions<FederationOptions>().BindConfiguration(FederationOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<FederationOptions>, FederationOptionsValidator>();
 
+        services.AddSingleton<SigningKeyCache>();
         services.AddScoped<NodeKeyStore>();
         services.AddScoped<INodeKeys>(sp => sp.GetRequiredService<NodeKeyStore>());
         services.AddScoped<IStartupSeeder, NodeKeySeeder>();

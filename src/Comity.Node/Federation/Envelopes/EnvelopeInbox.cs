@@ -44,8 +44,15 @@ internal sealed partial class EnvelopeInbox(
     ILogger<EnvelopeInbox> logger)
 {
     private const int MaxRaces = 8;
+    private const string SeqConflictOutcome = "seq-conflict";
 
     public static FederationProblem NoRegister { get; } = new(StatusCodes.Status503ServiceUnavailable, "federation.no-register", "This node holds no Register yet.");
+
+    /// <summary>
+    /// A second, different envelope with a (conversation, seq) the sender already used and this node holds waiting.
+    /// Permanent: storing it would leave two candidates for one seq and stall the conversation.
+    /// </summary>
+    public static FederationProblem SeqConflict { get; } = new(StatusCodes.Status409Conflict, "federation.seq-conflict", "Another envelope with this conversation and seq was already received.");
 
     public async Task<InboxOutcome> ReceiveAsync(byte[] bytes, CancellationToken cancellationToken)
     {
@@ -119,6 +126,13 @@ internal sealed partial class EnvelopeInbox(
                 var outcome = await StoreAndApplyAsync(envelope, id, bytes, sha256, receipt, handler, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                if (outcome == SeqConflictOutcome)
+                {
+                    metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", SeqConflict.Code));
+                    LogRefused(SeqConflict.Code, $"envelope {envelope.Id} from {envelope.From}: seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} is already held by another envelope");
+                    return InboxOutcome.Refused(SeqConflict, $"{envelope.From} already sent another envelope with seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {envelope.Conversation}; this node holds it waiting and refuses the second.");
+                }
+
                 metrics.Received.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
                 return InboxOutcome.Accepted(receipt);
             }
@@ -142,6 +156,16 @@ internal sealed partial class EnvelopeInbox(
         {
             conversation = new InboxConversation { From = envelope.From, Conversation = envelope.Conversation, NextSeq = 1 };
             db.InboxConversations().Add(conversation);
+        }
+
+        if (envelope.Seq > conversation.NextSeq && conversation.Waiting > 0
+            && await db.Inbox().AnyAsync(r => r.From == envelope.From && r.Conversation == envelope.Conversation && r.Seq == envelope.Seq && r.Status == InboxStatus.Waiting, cancellationToken))
+        {
+            // Not stored: only the alert is committed. The conversation row is touched so a racing
+            // transaction of the same conversation (another process) still conflicts.
+            conversation.Version++;
+            AddAlert(FederationAlert.Replay, envelope.From, id, $"Envelope {envelope.Id} from {envelope.From} has seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {envelope.Conversation}, which another waiting envelope already holds; refused ({SeqConflict.Code}).", now);
+            return SeqConflictOutcome;
         }
 
         conversation.Version++;
@@ -187,6 +211,14 @@ internal sealed partial class EnvelopeInbox(
             var byType = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
             foreach (var next in successors)
             {
+                if (next.Seq < conversation.NextSeq)
+                {
+                    // A second envelope with a seq just applied (stored before seq conflicts were refused): stale, never applied.
+                    next.Status = InboxStatus.Stale;
+                    conversation.Waiting--;
+                    continue;
+                }
+
                 if (next.Seq != conversation.NextSeq)
                 {
                     break;

@@ -17,8 +17,8 @@ public sealed class EnvelopeOptions
     /// <summary>How old an envelope may be when it arrives (senders retry from their outbox after outages). Default 7 days.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How many envelopes are in flight to one peer at most. Default 16.</summary>
-    public int MaxInFlightPerPeer { get; set; } = 16;
+    /// <summary>How many envelopes are in flight to one peer at most. Default 64.</summary>
+    public int MaxInFlightPerPeer { get; set; } = 64;
 
     /// <summary>Retry back-off: the first delay. Default 1 second.</summary>
     public TimeSpan RetryMinDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -28,7 +28,11 @@ internal static class EnvelopeRegistration
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 AllowAutoRedirect = false,
                 UseCookies = false,
-            });
+            })
+
+            // The default handlers log every delivery at Information (four lines per attempt); the
+            // delivery worker records each attempt's outcome on the outbox row and logs failures itself.
+            .RemoveAllLoggers();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         services.AddFederationFeature();

@@ -24,6 +24,7 @@ internal sealed partial class NodeKeyStore(
     TimeProvider time,
     IIdGenerator ids,
     IAuditTrail audit,
+    SigningKeyCache signingKeys,
     ILogger<NodeKeyStore> logger) : INodeKeys
 {
     /// <summary>The Data Protection purpose that encrypts private keys; changing it makes stored keys unreadable.</summary>
@@ -51,6 +52,7 @@ internal sealed partial class NodeKeyStore(
             }
 
             var created = Create(use, now);
+            signingKeys.Clear();
             db.NodeKeys().Add(created);
             audit.Record(new AuditRecord(Audit.Node, "keys.generated", "key", created.Kid, Audit.Sha256(created.PublicKey)));
             LogGenerated(created.Kid, use, created.NotAfter);
@@ -60,15 +62,14 @@ internal sealed partial class NodeKeyStore(
     }
 
     public async Task<string> SignJwsAsync(ReadOnlyMemory<byte> payload, string? typ, CancellationToken cancellationToken) =>
-        Sign(payload, typ, await CurrentAsync(NodeKey.Signing, cancellationToken)
+        Sign(payload, typ, await CurrentForSigningAsync(cancellationToken)
             ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up."));
 
     public async Task<RawSignature> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        var key = await CurrentAsync(NodeKey.Signing, cancellationToken)
+        var key = await CurrentForSigningAsync(cancellationToken)
             ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up.");
-        using var privateKey = Key.Import(SignatureAlgorithm.Ed25519, Unprotect(key), KeyBlobFormat.RawPrivateKey);
-        return new RawSignature(key.Kid, key.PublicKey, SignatureAlgorithm.Ed25519.Sign(privateKey, data.Span));
+        return new RawSignature(key.Kid, key.PublicKey, SignatureAlgorithm.Ed25519.Sign(PrivateKey(key), data.Span));
     }
 
     /// <summary>
@@ -89,11 +90,10 @@ internal sealed partial class NodeKeyStore(
         Sign(payload, RegisterV1.MediaType, await RegisterSigningKeyAsync(cancellationToken)
             ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up."));
 
-    private string Sign(ReadOnlyMemory<byte> payload, string? typ, NodeKey key)
-    {
-        using var privateKey = Key.Import(SignatureAlgorithm.Ed25519, Unprotect(key), KeyBlobFormat.RawPrivateKey);
-        return JwsFlattened.Sign(payload.Span, new JwsHeader(JwsHeader.EdDsa, key.Kid, typ), privateKey);
-    }
+    private string Sign(ReadOnlyMemory<byte> payload, string? typ, NodeKey key) =>
+        JwsFlattened.Sign(payload.Span, new JwsHeader(JwsHeader.EdDsa, key.Kid, typ), PrivateKey(key));
+
+    private Key PrivateKey(NodeKey key) => signingKeys.Get(key.Kid, () => Unprotect(key));
 
     public async Task<IReadOnlyList<RegisterKeyV1>> PublicKeysAsync(CancellationToken cancellationToken)
     {
@@ -144,6 +144,7 @@ internal sealed partial class NodeKeyStore(
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            signingKeys.Clear();
             foreach (var key in created)
             {
                 LogRotated(key.Kid, key.Use, (now + overlap).ToString("O", CultureInfo.InvariantCulture));
@@ -203,6 +204,11 @@ internal sealed partial class NodeKeyStore(
         Jwk.X25519 => KeyAgreementAlgorithm.X25519,
         _ => throw new InvalidOperationException($"Unknown key algorithm {name} in the database."),
     };
+
+    /// <summary>The current signing key, read without tracking (signing changes nothing).</summary>
+    private async Task<NodeKey?> CurrentForSigningAsync(CancellationToken cancellationToken) =>
+        (await db.NodeKeys().AsNoTracking().Where(k => k.Use == NodeKey.Signing && k.RetiredAt == null).ToListAsync(cancellationToken))
+            .OrderByDescending(k => k.NotBefore).FirstOrDefault();
 
     private async Task<NodeKey?> CurrentAsync(string use, CancellationToken cancellationToken) =>
         (await db.NodeKeys().Where(k => k.Use == use && k.RetiredAt == null).ToListAsync(cancellationToken))

@@ -27,7 +27,7 @@ public sealed class FederationPageTests
         var result = await Browser.ParseAsync(sent);
 
         Assert.Equal("delivered", result.QuerySelector("[data-ping-result]")?.GetAttribute("data-ping-result"));
-        Assert.Equal("false", result.QuerySelector("[data-checkpoint]")?.GetAttribute("data-checkpoint"));
+        Assert.Equal("true", result.QuerySelector("[data-checkpoint]")?.GetAttribute("data-checkpoint"));
         Assert.Equal("delivered", result.QuerySelector("tr[data-envelope]")?.GetAttribute("data-status"));
 
         await network["XB"].CreateUserAsync("bo", new TestUser { Demo = true }, Roles.Auditor);

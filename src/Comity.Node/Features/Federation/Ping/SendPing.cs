@@ -48,9 +48,6 @@ internal sealed class SendPingHandler(
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a submission retries when another process took the conversation's next seq first.</summary>
-    private const int MaxSeqAttempts = 20;
-
     public async Task<SendPingOutcome> HandleAsync(SendPingRequest request, CancellationToken cancellationToken)
     {
         var errors = new List<ProblemError>();
@@ -91,23 +88,23 @@ internal sealed class SendPingHandler(
         }
 
         conversation ??= ids.NewId().ToString("D");
+        OutboxEntry entry;
 
-        // Submissions continuing one conversation take turns in this process, so they do not race for its
-        // next seq; a race with another process on the same database is retried, and if it keeps losing the
-        // caller is told to try again (503), never given a 500.
-        OutboxEntry? entry = null;
-        var turn = ConversationLocks.For("outbox", conversation);
-        await turn.WaitAsync(cancellationToken);
+        // Pings continuing one conversation take its next seq one at a time in this process (striped locks),
+        // instead of racing on the sequence's concurrency token and running out of retries (a 500). The
+        // retry below still covers several processes on one database.
+        var stripe = OutboxConversationLocks.For(conversation);
+        await stripe.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 1; entry is null && attempt <= MaxSeqAttempts; attempt++)
+            for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    var enqueued = await outbox.EnqueueAsync(to!, conversation, PingEnvelope.TypeName, PingEnvelope.Body(request.Message), cancellationToken);
+                    entry = await outbox.EnqueueAsync(to!, conversation, PingEnvelope.TypeName, PingEnvelope.Body(request.Message), cancellationToken);
                     if (request.Wait == true)
                     {
-                        _ = signals.WhenSettled(enqueued.Id);
+                        _ = signals.WhenSettled(entry.Id);
                     }
 
                     using (await writeGate.EnterAsync(db, cancellationToken))
@@ -115,9 +112,9 @@ internal sealed class SendPingHandler(
                         await db.SaveChangesAsync(cancellationToken);
                     }
 
-                    entry = enqueued;
+                    break;
                 }
-                catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e))
+                catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && attempt < 5)
                 {
                     // Another envelope of the same conversation took this seq: take the next one.
                     db.ChangeTracker.Clear();
@@ -126,12 +123,7 @@ internal sealed class SendPingHandler(
         }
         finally
         {
-            turn.Release();
-        }
-
-        if (entry is null)
-        {
-            return new SendPingOutcome(null, [new ProblemError("conversation", "federation.conversation-busy", $"Other envelopes of conversation {conversation} were being sent at the same moment; send it again.")], StatusCodes.Status503ServiceUnavailable);
+            stripe.Release();
         }
 
         var pending = new SendPingResponse(entry.Id, entry.Conversation, entry.Seq, entry.To, "pending");
@@ -168,6 +160,15 @@ internal sealed class SendPingHandler(
         row.ProblemDetail);
 }
 
+/// <summary>Striped in-process locks by outgoing conversation.</summary>
+internal static class OutboxConversationLocks
+{
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public static SemaphoreSlim For(string conversation) =>
+        Stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)Stripes.Length)];
+}
+
 internal static class SendPingEndpoint
 {
     /// <summary>Who may send pings: node administrators and duty officers.</summary>
@@ -197,7 +198,6 @@ internal static class SendPingEndpoint
             .Produces<SendPingResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Senders);
     }
 }
