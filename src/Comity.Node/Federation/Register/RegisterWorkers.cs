@@ -25,7 +25,6 @@ internal sealed partial class RegisterSyncWorker(
             return;
         }
 
-        using var timer = new PeriodicTimer(federation.Value.PollInterval, time);
         do
         {
             try
@@ -38,7 +37,7 @@ internal sealed partial class RegisterSyncWorker(
                 LogPollFailed(e);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await WorkerTicks.NextAsync(federation.Value.PollInterval, time, stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Register: not configured. Set Comity:Federation:SecretariatUrl and Comity:Federation:SecretariatKey so that this node can verify the Register (see docs/operations/keys-and-register.md).")]
@@ -67,8 +66,7 @@ internal sealed partial class RegisterPublicationWorker(
         }
 
         var check = TimeSpan.FromTicks(Math.Min(federation.Value.RegisterValidity.Ticks / 8, TimeSpan.FromHours(1).Ticks));
-        using var timer = new PeriodicTimer(check, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await WorkerTicks.NextAsync(check, time, stoppingToken))
         {
             try
             {

@@ -163,7 +163,6 @@ internal sealed partial class LogWriterWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SequenceInterval, time);
         do
         {
             try
@@ -176,7 +175,7 @@ internal sealed partial class LogWriterWorker(
                 LogRunFailed(e);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await WorkerTicks.NextAsync(options.Value.SequenceInterval, time, stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Transparency log: appending or checkpointing failed; the next run tries again")]

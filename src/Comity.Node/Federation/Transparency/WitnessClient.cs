@@ -234,7 +234,6 @@ internal sealed partial class WitnessWorker(
     {
         var interval = options.Value.WitnessInterval;
         await Task.Delay(interval < FirstRound ? interval : FirstRound, time, stoppingToken);
-        using var timer = new PeriodicTimer(interval, time);
         do
         {
             try
@@ -246,7 +245,7 @@ internal sealed partial class WitnessWorker(
                 LogRunFailed(e);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await WorkerTicks.NextAsync(interval, time, stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Transparency log: collecting cosignatures failed; the next run tries again")]
