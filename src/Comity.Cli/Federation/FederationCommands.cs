@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Comity.Cli.Demo;
 using Comity.Cli.Treaty;
 using Comity.Node.Identity;
 using Spectre.Console;
@@ -281,36 +280,6 @@ internal static class FederationTables
 /// <summary>Like <see cref="NodeConnection.Resolve"/>, but the demo fallback uses the <c>admin</c> user of the node named by <c>--node-name</c> (default xa).</summary>
 internal static class FederationConnection
 {
-    public static NodeConnection? Resolve(FederationSettings settings, CliEnvironment environment)
-    {
-        if (settings.Node is not null || settings.Token is not null || environment.Variable("COMITY_NODE") is not null || environment.Variable("COMITY_TOKEN") is not null)
-        {
-            return NodeConnection.Resolve(settings, environment);
-        }
-
-        var demo = Path.Combine(environment.WorkingDirectory, ".comity", "demo", DemoCredentials.FileName);
-        if (!File.Exists(demo))
-        {
-            return NodeConnection.Resolve(settings, environment);
-        }
-
-        var name = (settings.NodeName ?? "xa").Trim().ToLowerInvariant();
-        try
-        {
-            var node = DemoCredentials.Load(demo)?.Node(name);
-            if (node?.User("admin") is not { Token: { } token })
-            {
-                environment.Error.MarkupLineInterpolated($"[red]error:[/] the demo has no node '{name}' with an admin token (un, xa, xb, xc) in {demo}.");
-                return null;
-            }
-
-            environment.Error.MarkupLineInterpolated($"Using the demo node {name} at {node.Url} as [bold]admin[/] (from {demo}).");
-            return new NodeConnection(new Uri(node.Url), token, environment);
-        }
-        catch (JsonException)
-        {
-            environment.Error.MarkupLineInterpolated($"[red]error:[/] {demo} is not a demo credentials file.");
-            return null;
-        }
-    }
+    public static NodeConnection? Resolve(FederationSettings settings, CliEnvironment environment) =>
+        NodeConnection.ResolveAsDemoAdmin(settings, environment, settings.NodeName, "xa");
 }

@@ -18,7 +18,7 @@ internal sealed class LogVerifyCommand(CliEnvironment environment) : AsyncComman
 {
     public override async Task<int> ExecuteAsync(CommandContext context, NodeSettings settings, CancellationToken cancellationToken)
     {
-        using var connection = NodeConnection.Resolve(settings, environment);
+        using var connection = NodeConnection.ResolveAsDemoAdmin(settings, environment, null, "un");
         if (connection is null)
         {
             return ExitCodes.Invalid;
@@ -355,7 +355,7 @@ internal sealed class LogInclusionCommand(CliEnvironment environment) : AsyncCom
 {
     public override async Task<int> ExecuteAsync(CommandContext context, LogInclusionSettings settings, CancellationToken cancellationToken)
     {
-        using var connection = NodeConnection.Resolve(settings, environment);
+        using var connection = NodeConnection.ResolveAsDemoAdmin(settings, environment, null, "un");
         if (connection is null)
         {
             return ExitCodes.Invalid;
@@ -407,7 +407,7 @@ internal sealed class LogConsistencyCommand(CliEnvironment environment) : AsyncC
 {
     public override async Task<int> ExecuteAsync(CommandContext context, LogConsistencySettings settings, CancellationToken cancellationToken)
     {
-        using var connection = NodeConnection.Resolve(settings, environment);
+        using var connection = NodeConnection.ResolveAsDemoAdmin(settings, environment, null, "un");
         if (connection is null)
         {
             return ExitCodes.Invalid;

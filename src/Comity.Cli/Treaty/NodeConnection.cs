@@ -37,6 +37,40 @@ internal sealed class NodeConnection(Uri node, string? token, CliEnvironment env
     public Uri Node => node;
 
     /// <summary>
+    /// Like <see cref="Resolve"/>, for verbs that need a node administrator: with no flag and no variable,
+    /// the <c>admin</c> user of the demo node <paramref name="nodeName"/> (un, xa, xb, xc; default
+    /// <paramref name="defaultNode"/>) from <c>.comity/demo/credentials.json</c>.
+    /// </summary>
+    public static NodeConnection? ResolveAsDemoAdmin(NodeSettings settings, CliEnvironment environment, string? nodeName, string defaultNode)
+    {
+        var demo = Path.Combine(environment.WorkingDirectory, ".comity", "demo", DemoCredentials.FileName);
+        if (settings.Node is not null || settings.Token is not null || environment.Variable("COMITY_NODE") is not null || environment.Variable("COMITY_TOKEN") is not null
+            || !File.Exists(demo))
+        {
+            return Resolve(settings, environment);
+        }
+
+        var name = (nodeName ?? defaultNode).Trim().ToLowerInvariant();
+        try
+        {
+            var found = DemoCredentials.Load(demo)?.Node(name);
+            if (found?.User("admin") is not { Token: { } token })
+            {
+                environment.Error.MarkupLineInterpolated($"[red]error:[/] the demo has no node '{name}' with an admin token (un, xa, xb, xc) in {demo}.");
+                return null;
+            }
+
+            environment.Error.MarkupLineInterpolated($"Using the demo node {name} at {found.Url} as [bold]admin[/] (from {demo}).");
+            return new NodeConnection(new Uri(found.Url), token, environment);
+        }
+        catch (JsonException)
+        {
+            environment.Error.MarkupLineInterpolated($"[red]error:[/] {demo} is not a demo credentials file.");
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Flags first, then <c>COMITY_NODE</c> / <c>COMITY_TOKEN</c>; with neither, the demo Secretariat from
     /// <c>.comity/demo/credentials.json</c> in the working directory. Null (after saying why) when there is no node.
     /// </summary>
