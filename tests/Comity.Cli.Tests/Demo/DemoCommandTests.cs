@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Comity.Cli.Demo;
 using Comity.Node.Identity;
@@ -17,7 +16,7 @@ public sealed class DemoCommandTests
     public async Task Demo_StartsFourNodes_AndASecondRunReusesDataPasswordsAndTokens()
     {
         var folder = Directory.CreateTempSubdirectory("comity-demo-").FullName;
-        var basePort = FreePortRange(4);
+        var basePort = Comity.Testing.Processes.NodeProcess.FreePortRange(4);
         try
         {
             // First run: everything is created.
@@ -149,36 +148,5 @@ public sealed class DemoCommandTests
                 Assert.Equal(saved.Roles.Order(StringComparer.Ordinal), (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal));
             }
         }
-    }
-
-    /// <summary>A random run of <paramref name="count"/> consecutive loopback ports that are free right now.</summary>
-    private static int FreePortRange(int count)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var start = Random.Shared.Next(20000, 60000);
-            var listeners = new List<TcpListener>();
-            try
-            {
-                for (var port = start; port < start + count; port++)
-                {
-                    var listener = new TcpListener(IPAddress.Loopback, port);
-                    listener.Start();
-                    listeners.Add(listener);
-                }
-
-                return start;
-            }
-            catch (SocketException)
-            {
-                // Taken: try another range.
-            }
-            finally
-            {
-                listeners.ForEach(l => l.Stop());
-            }
-        }
-
-        throw new InvalidOperationException("No free range of loopback ports.");
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Comity.Cli.Demo;
 using Comity.Node.Identity;
@@ -83,7 +82,7 @@ public sealed class KeysCommandTests : IAsyncLifetime
         var started = new TaskCompletionSource<DemoStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
         var runner = new CliRunner { WorkingDirectory = folder, DemoStarted = s => started.TrySetResult(s) };
-        var run = runner.RunAsync(["demo", "--base-port", FreePortRange(4).ToString(System.Globalization.CultureInfo.InvariantCulture)], stop.Token);
+        var run = runner.RunAsync(["demo", "--base-port", Comity.Testing.Processes.NodeProcess.FreePortRange(4).ToString(System.Globalization.CultureInfo.InvariantCulture)], stop.Token);
         try
         {
             var first = await Task.WhenAny(run, started.Task).WaitAsync(TimeSpan.FromMinutes(2));
@@ -114,35 +113,5 @@ public sealed class KeysCommandTests : IAsyncLifetime
             await run.WaitAsync(TimeSpan.FromMinutes(1));
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static int FreePortRange(int count)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var start = Random.Shared.Next(20000, 60000);
-            var listeners = new List<TcpListener>();
-            try
-            {
-                for (var port = start; port < start + count; port++)
-                {
-                    var listener = new TcpListener(IPAddress.Loopback, port);
-                    listener.Start();
-                    listeners.Add(listener);
-                }
-
-                return start;
-            }
-            catch (SocketException)
-            {
-                // Taken: try another range.
-            }
-            finally
-            {
-                listeners.ForEach(l => l.Stop());
-            }
-        }
-
-        throw new InvalidOperationException("No four free consecutive ports found.");
     }
 }

@@ -293,4 +293,35 @@ public sealed class NodeProcess : IAsyncDisposable
         listener.Stop();
         return port;
     }
+
+    /// <summary>A random run of <paramref name="count"/> consecutive loopback ports that are free right now (the demo takes a base port and the next ones).</summary>
+    public static int FreePortRange(int count)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var start = Random.Shared.Next(20000, 60000);
+            var listeners = new List<TcpListener>();
+            try
+            {
+                for (var port = start; port < start + count; port++)
+                {
+                    var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                    listeners.Add(listener);
+                }
+
+                return start;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another range.
+            }
+            finally
+            {
+                listeners.ForEach(l => l.Stop());
+            }
+        }
+
+        throw new InvalidOperationException($"No {count} free consecutive loopback ports found.");
+    }
 }
