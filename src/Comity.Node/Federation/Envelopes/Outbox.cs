@@ -23,10 +23,25 @@ public interface IOutbox
     /// <summary>Allocates the next <c>seq</c> of <paramref name="conversation"/>, signs the envelope to <paramref name="recipient"/> (a State) and adds it to the outbox.</summary>
     /// <exception cref="ArgumentException">The envelope would break a rule of the schema (to, conversation, type).</exception>
     Task<OutboxEntry> EnqueueAsync(string recipient, string conversation, string type, JsonElement body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (which loads, changes and calls <see cref="EnqueueAsync"/> for
+    /// <paramref name="conversation"/>) and saves the whole unit of work in one transaction. Envelopes of
+    /// one conversation take their <c>seq</c> one at a time in this process; when another process on the
+    /// same database took the seq first, the change tracker is cleared and <paramref name="work"/> runs
+    /// again from the start, so it must load what it changes. Every caller of the outbox saves through here.
+    /// </summary>
+    /// <exception cref="OutboxBusyException">The conversation's seq was lost to other writers <see cref="Outbox.MaxAttempts"/> times.</exception>
+    Task<T> CommitAsync<T>(string conversation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }
+
+/// <summary>Other writers kept winning a conversation's next seq; the caller may try again later (answer 503).</summary>
+public sealed class OutboxBusyException(string conversation, Exception inner)
+    : Exception($"Conversation {conversation}: the next seq was taken by another writer {Outbox.MaxAttempts} times.", inner);
 
 internal sealed class Outbox(
     ComityDbContext db,
+    SqliteWriteGate writeGate,
     INodeKeys keys,
     FederationRegisterView view,
     IAuditTrail audit,
@@ -35,8 +50,52 @@ internal sealed class Outbox(
     DeliverySignals signals,
     EnvelopeMetrics metrics) : IOutbox
 {
+    public const int MaxAttempts = 5;
+
     private readonly List<DeliveryItem> unsaved = [];
     private bool subscribed;
+
+    public async Task<T> CommitAsync<T>(string conversation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(work);
+
+        // One conversation's envelopes take their seq one at a time in this process (striped locks),
+        // instead of racing on the sequence's concurrency token; the retry covers other processes.
+        var stripe = OutboxConversationLocks.For(conversation);
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var result = await work(cancellationToken);
+                try
+                {
+                    using (await writeGate.EnterAsync(db, cancellationToken))
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+
+                    return result;
+                }
+                catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e))
+                {
+                    db.ChangeTracker.Clear();
+                    if (attempt >= MaxAttempts)
+                    {
+                        throw new OutboxBusyException(conversation, e);
+                    }
+
+                    // Another writer took this seq: back off a little (jittered) and run the work again.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), time, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
 
     public async Task<OutboxEntry> EnqueueAsync(string recipient, string conversation, string type, JsonElement body, CancellationToken cancellationToken)
     {
@@ -122,6 +181,15 @@ internal sealed class Outbox(
 
         unsaved.Clear();
     }
+}
+
+/// <summary>Striped in-process locks by outgoing conversation.</summary>
+internal static class OutboxConversationLocks
+{
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public static SemaphoreSlim For(string conversation) =>
+        Stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)Stripes.Length)];
 }
 
 /// <summary>One outbox row on its way: what the worker needs to send it.</summary>

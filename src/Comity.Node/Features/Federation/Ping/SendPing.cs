@@ -43,7 +43,6 @@ internal sealed class SendPingHandler(
     ICurrentRegister currentRegister,
     DeliverySignals signals,
     IIdGenerator ids,
-    SqliteWriteGate writeGate,
     TimeProvider time)
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
@@ -89,41 +88,22 @@ internal sealed class SendPingHandler(
 
         conversation ??= ids.NewId().ToString("D");
         OutboxEntry entry;
-
-        // Pings continuing one conversation take its next seq one at a time in this process (striped locks),
-        // instead of racing on the sequence's concurrency token and running out of retries (a 500). The
-        // retry below still covers several processes on one database.
-        var stripe = OutboxConversationLocks.For(conversation);
-        await stripe.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 1; ; attempt++)
+            entry = await outbox.CommitAsync(conversation, async token =>
             {
-                try
+                var enqueued = await outbox.EnqueueAsync(to!, conversation, PingEnvelope.TypeName, PingEnvelope.Body(request.Message), token);
+                if (request.Wait == true)
                 {
-                    entry = await outbox.EnqueueAsync(to!, conversation, PingEnvelope.TypeName, PingEnvelope.Body(request.Message), cancellationToken);
-                    if (request.Wait == true)
-                    {
-                        _ = signals.WhenSettled(entry.Id);
-                    }
-
-                    using (await writeGate.EnterAsync(db, cancellationToken))
-                    {
-                        await db.SaveChangesAsync(cancellationToken);
-                    }
-
-                    break;
+                    _ = signals.WhenSettled(enqueued.Id);
                 }
-                catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && attempt < 5)
-                {
-                    // Another envelope of the same conversation took this seq: take the next one.
-                    db.ChangeTracker.Clear();
-                }
-            }
+
+                return enqueued;
+            }, cancellationToken);
         }
-        finally
+        catch (OutboxBusyException e)
         {
-            stripe.Release();
+            return new SendPingOutcome(null, [new ProblemError("conversation", "federation.conversation-busy", e.Message + " Try again.")], StatusCodes.Status503ServiceUnavailable);
         }
 
         var pending = new SendPingResponse(entry.Id, entry.Conversation, entry.Seq, entry.To, "pending");
@@ -160,15 +140,6 @@ internal sealed class SendPingHandler(
         row.ProblemDetail);
 }
 
-/// <summary>Striped in-process locks by outgoing conversation.</summary>
-internal static class OutboxConversationLocks
-{
-    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1))];
-
-    public static SemaphoreSlim For(string conversation) =>
-        Stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(conversation) % (uint)Stripes.Length)];
-}
-
 internal static class SendPingEndpoint
 {
     /// <summary>Who may send pings: node administrators and duty officers.</summary>
@@ -198,6 +169,7 @@ internal static class SendPingEndpoint
             .Produces<SendPingResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Senders);
     }
 }
