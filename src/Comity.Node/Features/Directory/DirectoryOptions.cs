@@ -13,4 +13,7 @@ public sealed class DirectoryOptions
 
     /// <summary>Largest notification the Secretariat accepts, in bytes. Default 256 KiB.</summary>
     public int MaxNotificationBytes { get; set; } = 256 * 1024;
+
+    /// <summary>On a State node, how often to ask the Secretariat for the outcome of a pending notification. Default 1 minute.</summary>
+    public TimeSpan NotificationPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -19,6 +19,8 @@ internal static class DirectoryRegistration
         services.AddScoped<ReceiveNotificationHandler>();
         services.AddScoped<ReviewNotificationsHandler>();
         services.AddScoped<SearchDirectoryHandler>();
+        services.AddSingleton<NotificationOutcomeWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationOutcomeWorker>());
 
         // TryAdd: a test may put its own directory source in first.
         services.TryAddScoped<IRegisterDirectorySource, ApprovedDirectorySource>();

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Comity.Node.Features.Directory.Manage;
 using Comity.Node.Identity;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
 using Comity.Testing.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Comity.Node.Tests.Features.Directory;
 
@@ -84,7 +86,12 @@ public sealed class DirectoryWorkflowTests
         Assert.Equal(["UN", "XA"], held.Nodes.Select(n => n.State));
         Assert.Equal(2, held.Designations.Count);
 
-        // The State node sees the outcome.
+        // The State node learns the outcome by itself (its outcome worker), then has nothing pending to ask about.
+        var worker = federation.State.Services.GetRequiredService<NotificationOutcomeWorker>();
+        Assert.Equal("approved", await worker.RunOnceAsync(Ct));
+        var (_, own) = await admin.SendJsonAsync(HttpMethod.Get, "/api/v1/directory/own");
+        Assert.Equal("approved", own.GetProperty("lastSubmission").GetProperty("status").GetString());
+        Assert.Null(await worker.RunOnceAsync(Ct));
         var (_, refreshed) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/submission/refresh");
         Assert.Equal("approved", refreshed.GetProperty("status").GetString());
 

@@ -100,6 +100,10 @@ internal sealed class SubmitDirectoryHandler(
         return DirectoryOutcome<SubmitResult>.Ok(new SubmitResult(ManageDirectoryHandler.View(submission), Unchanged: false));
     }
 
+    /// <summary>Whether this node's last submission still waits for the Secretariat's review.</summary>
+    public async Task<bool> HasPendingSubmissionAsync(CancellationToken cancellationToken) =>
+        await db.Set<DirectorySubmission>().OrderByDescending(s => s.SubmittedAt).Select(s => (NotificationStatus?)s.Status).FirstOrDefaultAsync(cancellationToken) == NotificationStatus.Pending;
+
     /// <summary>Asks the Secretariat for the outcome of the last submission (if it is still pending) and records it.</summary>
     public async Task<DirectoryOutcome<SubmissionView>> RefreshAsync(CancellationToken cancellationToken)
     {
