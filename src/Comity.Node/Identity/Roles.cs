@@ -10,8 +10,11 @@ public static class Roles
     public const string NodeAdmin = "node-admin";
     public const string SecretariatOfficer = "secretariat-officer";
 
+    /// <summary>Oversees the 24/7 duty officers: receives escalations of overdue requests and may act on them.</summary>
+    public const string Supervisor = "supervisor";
+
     public static IReadOnlyList<string> All { get; } =
-        [DutyOfficer, Prosecutor, CentralAuthorityOfficer, Auditor, NodeAdmin, SecretariatOfficer];
+        [DutyOfficer, Prosecutor, CentralAuthorityOfficer, Auditor, NodeAdmin, SecretariatOfficer, Supervisor];
 }
 
 /// <summary>Authorization policy names. Every endpoint names one of these or allows anonymous access explicitly.</summary>
