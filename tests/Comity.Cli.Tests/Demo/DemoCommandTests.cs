@@ -49,7 +49,7 @@ public sealed class DemoCommandTests
                 Assert.False(string.IsNullOrEmpty((string?)u["password"]));
             }));
             Assert.Equal(["secretariat", "admin"], nodes[0]!["users"]!.AsArray().Select(u => (string?)u!["userName"]));
-            Assert.Equal(["duty", "prosecutor", "central", "auditor", "admin"], nodes[1]!["users"]!.AsArray().Select(u => (string?)u!["userName"]));
+            Assert.Equal(["duty", "supervisor", "prosecutor", "central", "auditor", "admin"], nodes[1]!["users"]!.AsArray().Select(u => (string?)u!["userName"]));
             if (!OperatingSystem.IsWindows())
             {
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(firstStarted.CredentialsPath));

@@ -61,6 +61,7 @@ public static class DemoUsers
         return
         [
             new DemoUser("duty", $"{stateCode} duty officer", [Roles.DutyOfficer], new DemoOffice($"{stateCode}-247", $"{stateCode} 24/7 point of contact")),
+            new DemoUser("supervisor", $"{stateCode} 24/7 supervisor", [Roles.Supervisor], new DemoOffice($"{stateCode}-247", $"{stateCode} 24/7 point of contact")),
             new DemoUser("prosecutor", $"{stateCode} prosecutor", [Roles.Prosecutor], new DemoOffice($"{stateCode}-PROS", $"{stateCode} Prosecution service")),
             new DemoUser("central", $"{stateCode} central authority officer", [Roles.CentralAuthorityOfficer], new DemoOffice($"{stateCode}-CA", $"{stateCode} Central authority")),
             new DemoUser("auditor", $"{stateCode} auditor", [Roles.Auditor], new DemoOffice($"{stateCode}-AUD", $"{stateCode} Oversight office")),
