@@ -16,9 +16,12 @@ function duration(el, ms) {
 }
 
 function tick() {
-    const now = Date.now();
     for (const el of document.querySelectorAll(".countdown[data-due]")) {
-        const left = Date.parse(el.dataset.due) - now;
+        // Count from the server's clock, not this computer's: the difference is measured once, when the element arrives.
+        if (el.dataset.offset === undefined) {
+            el.dataset.offset = String(Date.parse(el.dataset.now) - Date.now());
+        }
+        const left = Date.parse(el.dataset.due) - (Date.now() + Number(el.dataset.offset));
         const text = left > 0 ? format(el.dataset.in, duration(el, left)) : format(el.dataset.overdue, duration(el, -left));
         const rel = el.querySelector(".countdown-rel");
         if (rel && rel.textContent !== text) {
