@@ -76,22 +76,40 @@ public sealed class RequestsNetworkFixture : IAsyncLifetime
         new LegalBasisInput("bilateralTreaty", "Treaty on Mutual Legal Assistance between XA and XB (2019)"),
         new RequestTextInput("en", "Please act on the request described below."),
         null,
-        new RequestContentsDto
+        Contents(kind),
+        new HandlingConditionsDto("confidential", "statedPurposeOnly"),
+        reference);
+
+    /// <summary>What each kind must state (RequestKindProfiles), and nothing else.</summary>
+    private static RequestContentsDto Contents(string kind)
+    {
+        var common = new RequestContentsDto
         {
             RequestingAuthority = "Public Prosecutor's Office, Cybercrime Unit",
             Offence = "Illegal access (Art. 7)",
-            SummaryOfFacts = "Intrusion into a hospital's network on 1 November 2026.",
-            DataToPreserve = "Mailbox contents and access logs of account x@mail.example",
-            LinkToOffence = "The account received the exfiltrated data.",
-            CustodianOrLocation = "Nimbus Mail SA, servers in XB",
-            PreservationNecessity = "The provider deletes logs after 30 days.",
-            IntendedFollowUp = "A request for search and disclosure of the mailbox.",
-            Emergency = "A patient's life depends on finding the attacker's key.",
-            DataSought = "Subscriber data of x@mail.example",
-            Question = "Which logs does Nimbus Mail keep, and for how long?",
-        },
-        new HandlingConditionsDto("confidential", "statedPurposeOnly"),
-        reference);
+        };
+        return kind switch
+        {
+            "expeditedPreservation" => common with
+            {
+                SummaryOfFacts = "Intrusion into a hospital's network on 1 November 2026.",
+                DataToPreserve = "Mailbox contents and access logs of account x@mail.example",
+                LinkToOffence = "The account received the exfiltrated data.",
+                CustodianOrLocation = "Nimbus Mail SA, servers in XB",
+                PreservationNecessity = "The provider deletes logs after 30 days.",
+                IntendedFollowUp = "A request for search and disclosure of the mailbox.",
+            },
+            "emergencyDisclosure" => common with
+            {
+                SummaryOfFacts = "Ransomware has stopped a hospital's intensive-care systems.",
+                Emergency = "Patients' lives depend on the decryption key.",
+                DataSought = "Subscriber data of x@mail.example",
+                CustodianOrLocation = "Nimbus Mail SA, servers in XB",
+            },
+            "locateSuspect" => common with { SummaryOfFacts = "The intruder fled after the attack.", PersonSought = "J. Doe, last seen in XB" },
+            _ => common with { Question = "Which logs does Nimbus Mail keep, and for how long?" },
+        };
+    }
 
     private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body)
     {

@@ -3,8 +3,8 @@
 
 const format = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 
-function duration(el, ms) {
-    const minutes = Math.floor(Math.abs(ms) / 60000);
+function duration(el, ms, up) {
+    const minutes = (up ? Math.ceil : Math.floor)(Math.abs(ms) / 60000);
     const number = new Intl.NumberFormat(document.documentElement.lang || undefined);
     if (minutes < 60) {
         return format(el.dataset.min, number.format(minutes));
@@ -22,7 +22,8 @@ function tick() {
             el.dataset.offset = String(Date.parse(el.dataset.now) - Date.now());
         }
         const left = Date.parse(el.dataset.due) - (Date.now() + Number(el.dataset.offset));
-        const text = left > 0 ? format(el.dataset.in, duration(el, left)) : format(el.dataset.overdue, duration(el, -left));
+        // Time left rounds up, time overdue rounds down, as on the server.
+        const text = left > 0 ? format(el.dataset.in, duration(el, left, true)) : format(el.dataset.overdue, duration(el, -left, false));
         const rel = el.querySelector(".countdown-rel");
         if (rel && rel.textContent !== text) {
             rel.textContent = text;

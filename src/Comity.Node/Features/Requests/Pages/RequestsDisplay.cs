@@ -59,10 +59,11 @@ internal static class RequestsDisplay
         return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id;
     }
 
-    /// <summary>"42 min", "3 h 5 min", "2 d 4 h": the same rounding as requests.js.</summary>
-    public static string Duration(this IStringLocalizer<RequestsText> text, TimeSpan span)
+    /// <summary>"42 min", "3 h 5 min", "2 d 4 h", in whole minutes (rounded as <paramref name="up"/> says): the same as requests.js.</summary>
+    public static string Duration(this IStringLocalizer<RequestsText> text, TimeSpan span, bool up = false)
     {
-        var minutes = (long)Math.Floor(Math.Abs(span.TotalMinutes));
+        var exact = Math.Abs(span.TotalMinutes);
+        var minutes = (long)(up ? Math.Ceiling(exact) : Math.Floor(exact));
         if (minutes < 60)
         {
             return text["DurationMinutes", minutes];
@@ -78,7 +79,8 @@ internal static class RequestsDisplay
 
     /// <summary>"in 42 min" or "overdue by 5 min".</summary>
     public static string Relative(this IStringLocalizer<RequestsText> text, DateTimeOffset due, DateTimeOffset now) =>
-        due > now ? text["DueIn", text.Duration(due - now)] : text["OverdueBy", text.Duration(now - due)];
+        // Time left rounds up (14 min 30 s is "in 15 min"), time overdue rounds down: neither claims more time than there is.
+        due > now ? text["DueIn", text.Duration(due - now, up: true)] : text["OverdueBy", text.Duration(now - due)];
 
     public static string UrgencyChip(string urgency) => urgency switch
     {
