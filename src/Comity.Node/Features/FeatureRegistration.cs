@@ -23,6 +23,7 @@ internal static class FeatureRegistration
 
     public static void MapComityFeatures(this WebApplication app, RouteGroupBuilder api)
     {
+        Requests.Pages.RequestLiveEndpoint.MapRequestPages(app);
         api.MapAccount();
         api.MapTreaty();
         app.MapFederation(api);

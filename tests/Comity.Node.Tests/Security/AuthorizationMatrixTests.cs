@@ -184,6 +184,47 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    // --- 24/7 request pages (src/Comity.Node/Features/Requests/Pages): the live feed in the matrix above, and
+    // every page and the feed called as each role. Pages redirect where the API answers 401/403.
+
+    static AuthorizationMatrixTests() => Matrix["GET /requests/live"] = [Roles.DutyOfficer, Roles.Supervisor, Roles.Auditor];
+
+    /// <summary>Who may open each request page; case content is for those who work or oversee the 24/7 channel only.</summary>
+    private static readonly Dictionary<string, string[]> RequestPages = new(StringComparer.Ordinal)
+    {
+        ["/requests"] = [Roles.DutyOfficer, Roles.Supervisor, Roles.Auditor],
+        ["/requests/new"] = [Roles.DutyOfficer, Roles.Supervisor],
+        ["/requests/0190a0b0-0000-7000-8000-000000000000"] = [Roles.DutyOfficer, Roles.Supervisor, Roles.Auditor],
+        ["/requests/live"] = [Roles.DutyOfficer, Roles.Supervisor, Roles.Auditor],
+    };
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task RequestPages_RefuseExactlyTheCallersTheyShould(string caller)
+    {
+        using var client = caller == Anonymous ? node.CreateClient() : await node.CreateClientForAsync("pages-" + caller, caller);
+        var failures = new List<string>();
+        foreach (var (path, allowed) in RequestPages)
+        {
+            // The live feed never ends: the status line is all this needs.
+            using var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+            var status = (int)response.StatusCode;
+            var location = response.Headers.Location?.ToString() ?? "";
+            var outcome = status == 401 || (status == 302 && location.Contains("/account/sign-in", StringComparison.Ordinal)) ? "401"
+                : status == 403 || (status == 302 && location.Contains("/account/denied", StringComparison.Ordinal)) ? "403"
+                : "allowed";
+            var expected = caller == Anonymous ? "401" : allowed.Contains(caller) ? "allowed" : "403";
+            if (outcome != expected)
+            {
+                failures.Add($"GET {path} as {caller}: expected {expected}, got {status} {location}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    // --- end of the 24/7 request pages
+
     private Dictionary<string, RouteEndpoint> MappedEndpoints()
     {
         var result = new Dictionary<string, RouteEndpoint>(StringComparer.Ordinal);

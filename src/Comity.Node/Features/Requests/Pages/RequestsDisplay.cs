@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Claims;
+using Comity.Domain.Directory;
+using Comity.Node.Identity;
+using Comity.Protocol.V1;
+using Microsoft.Extensions.Localization;
+using NodaTime;
+
+namespace Comity.Node.Features.Requests.Pages;
+
+/// <summary>Who sees and who works the 24/7 pages (docs/cooperation/requests-api.md, "Who may do what").</summary>
+internal static class RequestRoles
+{
+    /// <summary>Read requests, alerts and handover notes.</summary>
+    public const string Read = Roles.DutyOfficer + "," + Roles.Supervisor + "," + Roles.Auditor;
+
+    /// <summary>Draft, submit, record transitions and write handover notes.</summary>
+    public const string Act = Roles.DutyOfficer + "," + Roles.Supervisor;
+
+    public static bool CanRead(ClaimsPrincipal user) => CanAct(user) || user.IsInRole(Roles.Auditor);
+
+    public static bool CanAct(ClaimsPrincipal user) => user.IsInRole(Roles.DutyOfficer) || user.IsInRole(Roles.Supervisor);
+
+    /// <summary>The alert audience the viewer works for: supervisors see escalations, duty officers reminders; an auditor sees both.</summary>
+    public static string? Audience(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Supervisor) ? (user.IsInRole(Roles.DutyOfficer) ? null : Roles.Supervisor)
+        : user.IsInRole(Roles.DutyOfficer) ? Roles.DutyOfficer
+        : null;
+}
+
+/// <summary>Formatting for the request pages: names, clocks in two zones, countdowns.</summary>
+internal static class RequestsDisplay
+{
+    /// <summary>The localized name of a wire value (<c>Kind_expeditedPreservation</c>), or the wire value itself when there is none.</summary>
+    public static string Name(this IStringLocalizer<RequestsText> text, string prefix, string? wire)
+    {
+        if (string.IsNullOrEmpty(wire))
+        {
+            return "";
+        }
+
+        var found = text[prefix + wire];
+        return found.ResourceNotFound ? wire : found.Value;
+    }
+
+    /// <summary>An instant as the officers compare it across States: ISO-like date and time, same digits in every language.</summary>
+    public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>The instant in an IANA zone, with the zone's name; UTC when the zone is unknown.</summary>
+    public static string InZone(DateTimeOffset at, string? zoneId)
+    {
+        var zone = ContactValidation.TimeZone(zoneId);
+        if (zone is null)
+        {
+            return Utc(at);
+        }
+
+        var local = Instant.FromDateTimeOffset(at).InZone(zone).LocalDateTime;
+        return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id;
+    }
+
+    /// <summary>"42 min", "3 h 5 min", "2 d 4 h", in whole minutes (rounded as <paramref name="up"/> says): the same as requests.js.</summary>
+    public static string Duration(this IStringLocalizer<RequestsText> text, TimeSpan span, bool up = false)
+    {
+        var exact = Math.Abs(span.TotalMinutes);
+        var minutes = (long)(up ? Math.Ceiling(exact) : Math.Floor(exact));
+        if (minutes < 60)
+        {
+            return text["DurationMinutes", minutes];
+        }
+
+        if (minutes < 24 * 60)
+        {
+            return text["DurationHoursMinutes", minutes / 60, minutes % 60];
+        }
+
+        return text["DurationDaysHours", minutes / (24 * 60), minutes % (24 * 60) / 60];
+    }
+
+    /// <summary>"in 42 min" or "overdue by 5 min".</summary>
+    public static string Relative(this IStringLocalizer<RequestsText> text, DateTimeOffset due, DateTimeOffset now) =>
+        // Time left rounds up (14 min 30 s is "in 15 min"), time overdue rounds down: neither claims more time than there is.
+        due > now ? text["DueIn", text.Duration(due - now, up: true)] : text["OverdueBy", text.Duration(now - due)];
+
+    public static string UrgencyChip(string urgency) => urgency switch
+    {
+        "overdue" => "chip chip--urgent",
+        "dueSoon" => "chip chip--due",
+        "final" => "chip chip--ok",
+        _ => "chip chip--neutral",
+    };
+
+    public static string SignatureChip(bool verified) => verified ? "chip chip--ok" : "chip chip--urgent";
+
+    /// <summary>An article reference or other Latin-script code kept left-to-right inside Arabic text.</summary>
+    public static string Ltr(object? value) => "\u2066" + value + "\u2069";
+}
+
+/// <summary>
+/// The 24/7 points of contact's time zones from the Register this node holds, for the second clock of
+/// every due time (list rows carry the States, not the offices' zones).
+/// </summary>
+public sealed record RequestZones(IReadOnlyDictionary<string, string> ByState, string? Own)
+{
+    public static RequestZones From(RegisterV1? register, string? ownState)
+    {
+        var zones = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in register?.Designations ?? [])
+        {
+            if (d.Role == DesignationRole.PointOfContact247.Wire() && !zones.ContainsKey(d.State))
+            {
+                zones[d.State] = d.TimeZone;
+            }
+        }
+
+        return new RequestZones(zones, ownState is not null && zones.TryGetValue(ownState, out var own) ? own : null);
+    }
+
+    public string? Of(string? state) => state is not null && ByState.TryGetValue(state, out var zone) ? zone : null;
+}
+
+/// <summary>Problems as the officer reads them: localized for the codes the pages know, with the field and the article.</summary>
+internal static class RequestProblems
+{
+    public static string Message(this IStringLocalizer<RequestsText> text, RequestProblemDto problem)
+    {
+        var article = string.IsNullOrWhiteSpace(problem.Article) ? "" : " (" + RequestsDisplay.Ltr(problem.Article) + ")";
+        if (problem.Code == "request.missing-content" && problem.Field.StartsWith("contents.", StringComparison.Ordinal))
+        {
+            return text["ProblemMissingContent", text.Name("Content_", problem.Field["contents.".Length..])] + article;
+        }
+
+        var known = text["Problem_" + problem.Code];
+        return (known.ResourceNotFound ? problem.Message : known.Value) + article;
+    }
+
+    public static IReadOnlyList<string> Messages(this IStringLocalizer<RequestsText> text, RequestFailure? failure) =>
+        failure is null ? []
+        : failure.Problems.Count == 0 ? [text.Name("Problem_", failure.Code) is var m && m != failure.Code ? m : failure.Title]
+        : [.. failure.Problems.Select(text.Message)];
+}
