@@ -1015,6 +1015,43 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                     b.ToTable("NodeKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Comity.Node.Federation.Register.ArchivedNodeKey", b =>
+                {
+                    b.Property<string>("State")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Kid")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("FirstSerial")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Jwk")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<long>("LastSerial")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("State", "Kid");
+
+                    b.ToTable("ArchivedNodeKeys", (string)null);
+                });
+
             modelBuilder.Entity("Comity.Node.Federation.Register.HeldRegister", b =>
                 {
                     b.Property<int>("Id")

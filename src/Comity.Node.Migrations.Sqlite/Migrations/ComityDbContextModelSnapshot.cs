@@ -1010,6 +1010,43 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                     b.ToTable("NodeKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Comity.Node.Federation.Register.ArchivedNodeKey", b =>
+                {
+                    b.Property<string>("State")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kid")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Jwk")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("State", "Kid");
+
+                    b.ToTable("ArchivedNodeKeys", (string)null);
+                });
+
             modelBuilder.Entity("Comity.Node.Federation.Register.HeldRegister", b =>
                 {
                     b.Property<int>("Id")

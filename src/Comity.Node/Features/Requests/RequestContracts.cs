@@ -235,7 +235,7 @@ public sealed record RequestEventDto(
 /// <param name="Jws">The envelope JWS as sent (JSON serialization, RFC 7515).</param>
 /// <param name="Kid">The signing key id.</param>
 /// <param name="Signer">The State whose node signed.</param>
-/// <param name="Verified">Whether the JWS verifies now against that node's key in the Register this node holds.</param>
+/// <param name="Verified">Whether the JWS verifies against the signer's key: as the Register this node holds lists it, or, for a key rotated out since, as earlier verified Registers listed it, valid when the event was signed.</param>
 /// <param name="Problem">Why it does not verify, when it does not.</param>
 public sealed record RequestSignatureDto(Guid EnvelopeId, string Jws, string Kid, string Signer, bool Verified, string? Problem);
 

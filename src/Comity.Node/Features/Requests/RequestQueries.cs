@@ -119,6 +119,7 @@ internal sealed class RequestQueries(
         var events = await db.RequestEvents().AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.Index).ToListAsync(cancellationToken);
         var alerts = await db.RequestAlerts().AsNoTracking().Where(a => a.RequestId == id).OrderByDescending(a => a.RaisedAt).ToListAsync(cancellationToken);
         var register = await view.GetAsync(db, currentRegister, cancellationToken);
+        var archived = await ArchivedKeysAsync(events, register, cancellationToken);
         var history = RequestLedger.Replay(request, events);
         var now = time.GetUtcNow();
         var status = history.StatusAt(Instant.FromDateTimeOffset(now), Clocks);
@@ -144,7 +145,7 @@ internal sealed class RequestQueries(
             RequestWire.ContentsFromJson(request.ContentsJson),
             RequestWire.ToDto(snapshot.Conditions),
             [.. status.Clocks.Select(c => new RequestClockDto(RequestWire.DeadlineWire(c.Deadline.Kind), c.Deadline.Due.ToDateTimeOffset(), c.Deadline.Basis.ToString(), c.IsDue, c.Remaining.ToTimeSpan()))],
-            [.. events.Select(e => ToDto(e, register))],
+            [.. events.Select(e => ToDto(e, register, archived))],
             [.. alerts.Select(ToDto)],
             snapshot.PreservedUntil is Instant until && snapshot.PreservationSetAt is Instant set
                 ? new PreservationDto(FirstPreservedAt(history) ?? set.ToDateTimeOffset(), until.ToDateTimeOffset(), snapshot.ExtensionPending, snapshot.FollowUpReferences)
@@ -262,7 +263,23 @@ internal sealed class RequestQueries(
     private static DateTimeOffset? FirstPreservedAt(RequestHistory history) =>
         history.Events.OfType<DataPreserved>().Select(p => (DateTimeOffset?)p.At.ToDateTimeOffset()).FirstOrDefault();
 
-    private static RequestEventDto ToDto(RequestEventRecord e, RegisterV1? register)
+    /// <summary>For events signed with a key the Register held now no longer lists: the key as earlier Registers listed it, checked at the event's time.</summary>
+    private async Task<Dictionary<Guid, NodeKeyLookup>> ArchivedKeysAsync(List<RequestEventRecord> events, RegisterV1? register, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, NodeKeyLookup>();
+        foreach (var e in events.Where(e => CurrentKey(e, register) is null))
+        {
+            found[e.Id] = await NodeKeyArchive.FindSigningKeyAsync(db, e.Node, e.Kid, e.At, cancellationToken);
+        }
+
+        return found;
+    }
+
+    private static RegisterKeyV1? CurrentKey(RequestEventRecord e, RegisterV1? register) =>
+        register is null ? null
+        : RegisterLookups.NodeFor(register, e.Node)?.Keys.FirstOrDefault(k => string.Equals(k.Kid, e.Kid, StringComparison.Ordinal) && string.Equals(k.Use, "sig", StringComparison.Ordinal));
+
+    private static RequestEventDto ToDto(RequestEventRecord e, RegisterV1? register, IReadOnlyDictionary<Guid, NodeKeyLookup> archived)
     {
         JsonElement fields;
         try
@@ -274,24 +291,22 @@ internal sealed class RequestQueries(
             fields = EmptyObject;
         }
 
-        return new RequestEventDto(e.Index, e.Type, e.By, e.Node, e.Actor, e.At, fields, Verify(e, register));
+        return new RequestEventDto(e.Index, e.Type, e.By, e.Node, e.Actor, e.At, fields, Verify(e, register, archived.GetValueOrDefault(e.Id)));
     }
 
-    /// <summary>Checks the stored envelope JWS against the signer's key in the Register this node holds now.</summary>
-    public static RequestSignatureDto Verify(RequestEventRecord e, RegisterV1? register)
+    /// <summary>
+    /// Checks the stored envelope JWS against the signer's key: as the Register this node holds now lists
+    /// it, or else (<paramref name="archived"/>) as earlier verified Registers listed it, valid when the event was signed.
+    /// </summary>
+    public static RequestSignatureDto Verify(RequestEventRecord e, RegisterV1? register, NodeKeyLookup? archived = null)
     {
         string? problem = null;
-        if (register is null)
+        var key = CurrentKey(e, register) ?? archived?.Key;
+        if (key is null)
         {
-            problem = "This node holds no Register to check the signature against.";
-        }
-        else if (RegisterLookups.NodeFor(register, e.Node) is not { } node)
-        {
-            problem = $"The Register (serial {register.Serial}) lists no node for {e.Node}.";
-        }
-        else if (node.Keys.FirstOrDefault(k => string.Equals(k.Kid, e.Kid, StringComparison.Ordinal) && string.Equals(k.Use, "sig", StringComparison.Ordinal)) is not { } key)
-        {
-            problem = $"The Register (serial {register.Serial}) lists no signing key {e.Kid} for {e.Node}.";
+            problem = archived is { } lookup ? lookup.Message
+                : register is null ? "This node holds no Register to check the signature against."
+                : $"The Register (serial {register.Serial}) lists no signing key {e.Kid} for {e.Node}.";
         }
         else
         {

@@ -95,6 +95,7 @@ internal sealed partial class RegisterPublisher(
             Jws = jws,
             PayloadSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload)),
         });
+        await NodeKeyArchive.RecordAsync(db, register, cancellationToken);
         audit.Record(new Transparency.AuditRecord(Transparency.Audit.Node, "register.published", "register", serial.ToString(CultureInfo.InvariantCulture), Transparency.Audit.Sha256(jws)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

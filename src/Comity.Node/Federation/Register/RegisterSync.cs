@@ -74,7 +74,7 @@ internal sealed partial class RegisterSync(
                 db.HeldRegister().Add(held);
             }
 
-            var outcome = await FetchAndCheckAsync(held, cancellationToken);
+            var outcome = await FetchAndCheckAsync(db, held, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return outcome;
         }
@@ -84,7 +84,7 @@ internal sealed partial class RegisterSync(
         }
     }
 
-    private async Task<RegisterPollOutcome> FetchAndCheckAsync(HeldRegister held, CancellationToken cancellationToken)
+    private async Task<RegisterPollOutcome> FetchAndCheckAsync(ComityDbContext db, HeldRegister held, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var secretariat = new Uri(settings.SecretariatUrl!.TrimEnd('/') + "/");
@@ -162,6 +162,7 @@ internal sealed partial class RegisterSync(
         held.VerifiedAt = now;
         held.ETag = etag;
         cache.Remember(register.Serial, register);
+        await NodeKeyArchive.RecordAsync(db, register, cancellationToken);
         LogAccepted(register.Serial, register.IssuedAt);
         return RegisterPollOutcome.Updated;
     }
