@@ -156,26 +156,13 @@ internal sealed class FederationPeersCommand(CliEnvironment environment) : Async
             return ExitCodes.Invalid;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/federation/peers");
-        var answer = await connection.ExchangeAsync(request, FederationTables.ReaderRoles, cancellationToken);
-        if (answer.Body is not { } body)
-        {
-            return answer.ExitCode;
-        }
-
-        if (settings.Json)
-        {
-            environment.WriteMachineOutput(body);
-            return ExitCodes.Ok;
-        }
-
-        return FederationTables.Write(environment, body, $"Peers of {connection.Node}",
+        return await connection.ShowAsync("api/v1/federation/peers", FederationTables.ReaderRoles, settings.Json, body => FederationTables.Write(environment, body, $"Peers of {connection.Node}",
             ["State", "Endpoint", "Circuit", "Last delivery", "Backlog", "Oldest pending", "Failures", "Refused", "Last error"],
             p => [
                 FederationTables.Text(p, "state"), FederationTables.Text(p, "endpoint"), FederationTables.Text(p, "circuit"), FederationTables.Text(p, "lastSuccessAt"),
                 FederationTables.Text(p, "backlog"), FederationTables.Text(p, "oldestPendingAt"), FederationTables.Text(p, "consecutiveFailures"),
                 FederationTables.Text(p, "undeliverable"), FederationTables.Text(p, "lastError"),
-            ]);
+            ]), cancellationToken);
     }
 }
 
@@ -190,42 +177,15 @@ internal sealed class FederationOutboxCommand(CliEnvironment environment) : Asyn
             return ExitCodes.Invalid;
         }
 
-        var query = new List<string>();
-        if (settings.Status is { } status)
-        {
-            query.Add("status=" + Uri.EscapeDataString(status));
-        }
-
-        if (settings.Peer is { } peer)
-        {
-            query.Add("peer=" + Uri.EscapeDataString(peer));
-        }
-
-        if (settings.Limit is { } limit)
-        {
-            query.Add("limit=" + limit.ToString(CultureInfo.InvariantCulture));
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/federation/outbox" + (query.Count > 0 ? "?" + string.Join('&', query) : ""));
-        var answer = await connection.ExchangeAsync(request, FederationTables.ReaderRoles, cancellationToken);
-        if (answer.Body is not { } body)
-        {
-            return answer.ExitCode;
-        }
-
-        if (settings.Json)
-        {
-            environment.WriteMachineOutput(body);
-            return ExitCodes.Ok;
-        }
-
-        return FederationTables.Write(environment, body, $"Outbox of {connection.Node}",
+        var path = NodeConnection.WithQuery("api/v1/federation/outbox",
+            ("status", settings.Status), ("peer", settings.Peer), ("limit", settings.Limit?.ToString(CultureInfo.InvariantCulture)));
+        return await connection.ShowAsync(path, FederationTables.ReaderRoles, settings.Json, body => FederationTables.Write(environment, body, $"Outbox of {connection.Node}",
             ["Sent at", "To", "Type", "Seq", "Status", "Attempts", "Received at", "Envelope", "Error"],
             o => [
                 FederationTables.Text(o, "createdAt"), FederationTables.Text(o, "to"), FederationTables.Text(o, "type"), FederationTables.Text(o, "seq"),
                 FederationTables.Text(o, "status"), FederationTables.Text(o, "attempts"), FederationTables.Text(o, "receiptReceivedAt"), FederationTables.Text(o, "id"),
                 FederationTables.Text(o, "problemCode") is { Length: > 0 } code ? code + ": " + FederationTables.Text(o, "problemDetail") : FederationTables.Text(o, "lastError"),
-            ]);
+            ]), cancellationToken);
     }
 }
 

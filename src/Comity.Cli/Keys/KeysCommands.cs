@@ -40,20 +40,7 @@ internal sealed class KeysShowCommand(CliEnvironment environment) : AsyncCommand
             return ExitCodes.Invalid;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/keys");
-        var answer = await connection.ExchangeAsync(request, Roles.NodeAdmin, cancellationToken);
-        if (answer.Body is not { } body)
-        {
-            return answer.ExitCode;
-        }
-
-        if (settings.Json)
-        {
-            environment.WriteMachineOutput(body);
-            return ExitCodes.Ok;
-        }
-
-        return KeysTable.Write(environment, body, $"Keys of {connection.Node}");
+        return await connection.ShowAsync("api/v1/keys", Roles.NodeAdmin, settings.Json, body => KeysTable.Write(environment, body, $"Keys of {connection.Node}"), cancellationToken);
     }
 }
 

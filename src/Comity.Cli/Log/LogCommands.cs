@@ -13,10 +13,28 @@ using Spectre.Console.Cli;
 
 namespace Comity.Cli.Log;
 
-/// <summary><c>comity log verify</c>: checks a node's transparency log end to end.</summary>
-internal sealed class LogVerifyCommand(CliEnvironment environment) : AsyncCommand<NodeSettings>
+internal sealed class LogVerifySettings : NodeSettings
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, NodeSettings settings, CancellationToken cancellationToken)
+    [CommandOption("--register-key <KEY.jwk>")]
+    [Description("The Secretariat's Register key, a public Ed25519 JWK obtained out of band. With it the log's key and its witnesses' keys come from the Register, verified, instead of from what the node says about itself.")]
+    public string? RegisterKey { get; init; }
+
+    [CommandOption("--register-from <URL>")]
+    [Description("Where to fetch the Register (GET federation/v1/register): the Secretariat or any node. Default: the node being verified; the Register's signature, not its source, is what is trusted.")]
+    public string? RegisterFrom { get; init; }
+
+    public override ValidationResult Validate() =>
+        RegisterFrom is not null && (!Uri.TryCreate(RegisterFrom, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            ? ValidationResult.Error($"--register-from must be an absolute http or https address, not '{RegisterFrom}'.")
+            : RegisterFrom is not null && RegisterKey is null
+            ? ValidationResult.Error("--register-from needs --register-key: a Register is only worth fetching when its signature can be checked with a key obtained out of band.")
+            : base.Validate();
+}
+
+/// <summary><c>comity log verify</c>: checks a node's transparency log end to end.</summary>
+internal sealed class LogVerifyCommand(CliEnvironment environment) : AsyncCommand<LogVerifySettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, LogVerifySettings settings, CancellationToken cancellationToken)
     {
         using var connection = NodeConnection.ResolveAsDemoAdmin(settings, environment, null, "un");
         if (connection is null)
@@ -33,6 +51,28 @@ internal sealed class LogVerifyCommand(CliEnvironment environment) : AsyncComman
         }
 
         var report = new LogVerification(s.Origin);
+        if (settings.RegisterKey is null)
+        {
+            report.KeySource = "as the node reports them (not independent)";
+            report.Warn("keys", "the log's and its witnesses' keys are taken from what the node reports about itself; pass --register-key (the Secretariat's key, obtained out of band) to take them from the verified Register instead");
+        }
+        else
+        {
+            var trusted = await LogRegisterKeys.LoadAsync(settings, connection.Node, s.Origin, environment, cancellationToken);
+            if (trusted is null)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            report.KeySource = trusted.Source;
+            foreach (var reported in s.LogKeys.Where(k => !trusted.LogKeys.Any(t => t.Kid == k.Kid)))
+            {
+                report.Warn("keys", $"the node reports log key {reported.Kid}, which the Register does not list for it; not used");
+            }
+
+            s = s with { LogKeys = trusted.LogKeys, WitnessKeys = trusted.WitnessKeys };
+        }
+
         var size = Math.Max(s.Size, stored.Count == 0 ? 0 : stored.Max(c => c.TreeSize));
         var tree = await FetchLeavesAsync(client, report, size, settings.Json, cancellationToken);
         if (tree is null)
@@ -220,6 +260,7 @@ internal sealed class LogVerifyCommand(CliEnvironment environment) : AsyncComman
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"Transparency log {summary.Origin}"));
         table.AddColumn("Check");
         table.AddColumn("Result");
+        table.AddRow("Keys", Markup.Escape(report.KeySource));
         table.AddRow("Leaves (data → hash → root)", report.Leaves.ToString(CultureInfo.InvariantCulture));
         table.AddRow("Checkpoints (signature, root)", report.Checkpoints.ToString(CultureInfo.InvariantCulture));
         table.AddRow("Consistency between successive checkpoints (served and recomputed)", report.ConsistencyChecks.ToString(CultureInfo.InvariantCulture));
@@ -285,6 +326,9 @@ internal sealed class LogVerification(string origin)
 {
     public string Origin => origin;
 
+    /// <summary>Where the keys checked against came from.</summary>
+    public string KeySource { get; set; } = "";
+
     public long Leaves { get; set; }
 
     public int Checkpoints { get; set; }
@@ -307,6 +351,7 @@ internal sealed class LogVerification(string origin)
     {
         ok = Failures.Count == 0,
         origin,
+        keySource = KeySource,
         size = summary.Size,
         leaves = Leaves,
         checkpoints = Checkpoints,

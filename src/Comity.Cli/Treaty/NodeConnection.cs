@@ -142,6 +142,46 @@ internal sealed class NodeConnection(Uri node, string? token, CliEnvironment env
             : new NodeAnswer(null, ReportFailure(response.Status, response.Body, neededRole));
     }
 
+    /// <summary>
+    /// The body of every "show" verb: GETs <paramref name="path"/>; with <c>--json</c> prints the node's JSON
+    /// as it is, otherwise hands it to <paramref name="render"/>. Failures are reported as by <see cref="ExchangeAsync"/>.
+    /// </summary>
+    public async Task<int> ShowAsync(string path, string neededRole, bool json, Func<string, int> render, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var answer = await ExchangeAsync(request, neededRole, cancellationToken);
+        if (answer.Body is not { } body)
+        {
+            return answer.ExitCode;
+        }
+
+        if (json)
+        {
+            environment.WriteMachineOutput(body);
+            return ExitCodes.Ok;
+        }
+
+        return render(body);
+    }
+
+    /// <summary>POSTs <paramref name="body"/> as JSON (web defaults: camelCase) and returns the answer as <see cref="ExchangeAsync"/> does.</summary>
+    public async Task<NodeAnswer> PostJsonAsync(string path, object body, string neededRole, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(body, body.GetType(), options: new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+        };
+        return await ExchangeAsync(request, neededRole, cancellationToken);
+    }
+
+    /// <summary><paramref name="path"/> with the query parameters that have a value, escaped.</summary>
+    public static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        var present = parameters.Where(p => p.Value is not null).Select(p => p.Name + "=" + Uri.EscapeDataString(p.Value!)).ToList();
+        return present.Count == 0 ? path : path + "?" + string.Join('&', present);
+    }
+
     /// <summary>Sends the request; null when the node could not be reached (already reported).</summary>
     public async Task<(HttpStatusCode Status, string Body)?> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

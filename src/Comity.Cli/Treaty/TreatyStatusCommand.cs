@@ -33,20 +33,12 @@ internal sealed class TreatyStatusCommand(CliEnvironment environment) : AsyncCom
             return ExitCodes.Invalid;
         }
 
-        var path = "api/v1/treaty/status" + (settings.AsOf is { } asOf ? "?asOf=" + Uri.EscapeDataString(asOf) : "");
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        var answer = await connection.ExchangeAsync(request, $"any signed-in user's ({Roles.All[0]}, {Roles.SecretariatOfficer}, …)", cancellationToken);
-        if (answer.Body is not { } body)
-        {
-            return answer.ExitCode;
-        }
+        var path = NodeConnection.WithQuery("api/v1/treaty/status", ("asOf", settings.AsOf));
+        return await connection.ShowAsync(path, $"any signed-in user's ({Roles.All[0]}, {Roles.SecretariatOfficer}, …)", settings.Json, Show, cancellationToken);
+    }
 
-        if (settings.Json)
-        {
-            environment.WriteMachineOutput(body);
-            return ExitCodes.Ok;
-        }
-
+    private int Show(string body)
+    {
         try
         {
             using var status = JsonDocument.Parse(body);

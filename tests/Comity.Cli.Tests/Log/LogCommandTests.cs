@@ -45,6 +45,69 @@ public sealed class LogCommandTests
     }
 
     [Fact]
+    public async Task Verify_WithTheSecretariatKey_TakesTheKeysFromTheVerifiedRegister()
+    {
+        await using var network = await TestNetwork.StartAsync(Now, ["XA", "XB"], cancellationToken: Ct);
+        var xa = network["XA"];
+        await GrowAsync(xa, 3);
+        await GrowAsync(xa, 9);
+        foreach (var node in network.All)
+        {
+            await node.Services.GetRequiredService<LogWriter>().RunOnceAsync(Ct);
+        }
+
+        Assert.All(await xa.Services.GetRequiredService<WitnessClient>().RunOnceAsync(Ct), s => Assert.True(s.Cosigned, s.Message));
+        var token = await xa.CreateUserWithTokenAsync("auditor", Roles.Auditor);
+        var keyFile = Path.Combine(Path.GetTempPath(), "comity-register-key-" + Path.GetRandomFileName() + ".jwk");
+        using var http = new HttpClient { BaseAddress = network.Secretariat.BaseAddress };
+        await File.WriteAllTextAsync(keyFile, await http.GetStringAsync("federation/v1/register/key", Ct), Ct);
+        try
+        {
+            var args = new[] { "log", "verify", "--node", xa.BaseAddress.ToString(), "--token", token, "--register-key", keyFile, "--register-from", network.Secretariat.BaseAddress.ToString(), "--json" };
+            var result = await CliRunner.RunAsync(args);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var report = JsonNode.Parse(result.Out)!;
+            Assert.True((bool)report["ok"]!);
+            Assert.StartsWith("from the Register serial ", (string?)report["keySource"], StringComparison.Ordinal);
+            Assert.Empty(report["warnings"]!.AsArray());
+            Assert.Equal(["UN", "XB"], report["cosigners"]!.AsArray().Select(c => (string?)c!["state"]).Order(StringComparer.Ordinal));
+
+            // Without the key, the report says the keys were the node's own word.
+            var selfReported = JsonNode.Parse((await CliRunner.RunAsync("log", "verify", "--node", xa.BaseAddress.ToString(), "--token", token, "--json")).Out)!;
+            Assert.Equal("as the node reports them (not independent)", (string?)selfReported["keySource"]);
+            Assert.Contains(selfReported["warnings"]!.AsArray(), w => (string?)w!["where"] == "keys");
+
+            // A Register checked with another key is refused, and nothing is verified against it.
+            var otherKey = Path.Combine(Path.GetTempPath(), "comity-other-key-" + Path.GetRandomFileName() + ".jwk");
+            await File.WriteAllTextAsync(otherKey, """{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}""", Ct);
+            try
+            {
+                var refused = await CliRunner.RunAsync("log", "verify", "--node", xa.BaseAddress.ToString(), "--token", token, "--register-key", otherKey, "--register-from", network.Secretariat.BaseAddress.ToString());
+                Assert.Equal(2, refused.ExitCode);
+                Assert.Contains("is refused", refused.Error, StringComparison.Ordinal);
+            }
+            finally
+            {
+                File.Delete(otherKey);
+            }
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_RegisterFromWithoutAKey_IsRefusedAsUsage()
+    {
+        var result = await CliRunner.RunAsync("log", "verify", "--node", "http://127.0.0.1:9", "--register-from", "http://127.0.0.1:9");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--register-from needs --register-key", result.Error + result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_DetectsATamperedEventRow_NamingTheLeaf()
     {
         await using var node = await StartAsync();

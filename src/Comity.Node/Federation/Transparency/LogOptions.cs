@@ -31,7 +31,7 @@ public sealed class LogOptions
 /// address: it stays the same when a node moves to another endpoint, and the Register lists one node
 /// per State, so a witness finds the log's keys from the origin alone.
 /// </summary>
-internal static class LogNames
+public static class LogNames
 {
     public const string OriginPrefix = "comity.int/log/";
 
