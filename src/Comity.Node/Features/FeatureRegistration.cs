@@ -1,6 +1,7 @@
 using Comity.Node.Features.Account;
 using Comity.Node.Features.Demo;
 using Comity.Node.Features.Directory;
+using Comity.Node.Features.Requests;
 using Comity.Node.Features.Treaty;
 using Comity.Node.Federation;
 
@@ -16,6 +17,7 @@ internal static class FeatureRegistration
         services.AddFederation();
         services.AddDemo();
         services.AddDirectory(configuration);
+        services.AddRequests();
         return services;
     }
 
@@ -25,5 +27,6 @@ internal static class FeatureRegistration
         api.MapTreaty();
         app.MapFederation(api);
         api.MapDirectory(app);
+        api.MapRequests();
     }
 }

@@ -1,0 +1,269 @@
+using Comity.Domain.Cooperation;
+using Comity.Node.Federation.Envelopes;
+using Comity.Node.Federation.Transparency;
+using Comity.Node.Hosting;
+using Comity.Node.Storage;
+using Comity.Protocol.V1;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Comity.Node.Features.Requests;
+
+/// <summary>
+/// A peer's envelope about a request that this node refuses to apply: the envelope is not stored, the
+/// inbox transaction is rolled back, and the sender gets a problem document (<see cref="RequestEnvelopeRefusalHandler"/>).
+/// </summary>
+internal sealed class RequestEnvelopeRefusedException(int status, string code, string title, string detail, string? article) : Exception(detail)
+{
+    public int Status { get; } = status;
+
+    public string Code { get; } = code;
+
+    public string Title { get; } = title;
+
+    public string? Article { get; } = article;
+}
+
+/// <summary>Answers <see cref="RequestEnvelopeRefusedException"/> with an RFC 9457 problem document (never a 500 for what a peer sent).</summary>
+internal sealed class RequestEnvelopeRefusalHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not RequestEnvelopeRefusedException refused)
+        {
+            return false;
+        }
+
+        var problem = new ProblemDetails
+        {
+            Type = Api.Problems.TypeBase + refused.Code,
+            Title = refused.Title,
+            Status = refused.Status,
+            Detail = refused.Message,
+        };
+        problem.Extensions["code"] = refused.Code;
+        if (refused.Article is not null)
+        {
+            problem.Extensions["legalBasis"] = refused.Article;
+        }
+
+        httpContext.Response.StatusCode = refused.Status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}
+
+/// <summary>Shared checks and the application of a peer's event to this node's copy of the history.</summary>
+internal static class RequestEnvelopeRules
+{
+    public const string NotAParty = "request.not-a-party";
+    public const string Malformed = "request.envelope-malformed";
+    public const string OutOfSequence = "request.out-of-sequence";
+
+    public static RequestEnvelopeRefusedException Refuse(int status, string code, string detail, string? article = null) =>
+        new(status, code, "The request envelope is refused.", detail, article);
+
+    /// <summary>
+    /// Replays <paramref name="wire"/> on the history: the event must be the other side's (a node cannot
+    /// record this side's transitions) and allowed by the kind's table and rules; otherwise the envelope is refused.
+    /// </summary>
+    public static (RequestEvent Event, RequestHistory History) Check(RequestHistory history, Side peerSide, RequestEventV1 wire)
+    {
+        var domain = RequestWire.ToDomain(wire.Type, wire.By, wire.At, wire.Fields, out var problem)
+            ?? throw Refuse(StatusCodes.Status400BadRequest, Malformed, problem);
+        if (domain.By != peerSide)
+        {
+            throw Refuse(StatusCodes.Status403Forbidden, RequestCommands.WrongSide,
+                $"The sender is the {peerSide.Wire()} side of this request; it cannot record an event of the {domain.By.Wire()} side.", history.Kind.Basis().ToString());
+        }
+
+        var appended = history.Append(domain);
+        if (appended.History is not { } next)
+        {
+            var first = appended.Problems[0];
+            var status = first.Code == RequestCommands.WrongSide ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
+            throw new RequestEnvelopeRefusedException(status, first.Code, "The request's workflow or a rule of the Convention refuses this event.", string.Join(" ", appended.Problems.Select(p => $"{p.Message} ({p.Basis})")), first.Basis.ToString());
+        }
+
+        return (domain, next);
+    }
+
+    public static Guid RequestIdOf(EnvelopeV1 envelope) =>
+        Guid.TryParse(envelope.Conversation, out var id) ? id : throw Refuse(StatusCodes.Status400BadRequest, Malformed, "The conversation of a request envelope is the request id (a UUID).");
+}
+
+/// <summary>
+/// <c>request.submitted/v1</c> on the requested node: stores the request and its <c>submitted</c> event
+/// with the sender's JWS, records <c>received</c> and sends it back in the same transaction.
+/// </summary>
+internal sealed class RequestSubmittedEnvelope(
+    IOutbox outbox,
+    FederationRegisterView view,
+    IAuditTrail audit,
+    IIdGenerator ids,
+    TimeProvider time,
+    RequestChangeFeed feed,
+    IOptions<RequestOptions> options) : IEnvelopeHandler
+{
+    public string Type => RequestSubmittedV1.TypeName;
+
+    public async Task ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
+    {
+        var body = RequestJson.Read<RequestSubmittedV1>(envelope.Body, out var problem) ?? throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, problem);
+        var request = body.Request;
+        var id = RequestEnvelopeRules.RequestIdOf(envelope);
+        if (request.Id != id)
+        {
+            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request id differs from the envelope's conversation.");
+        }
+
+        if (!string.Equals(request.RequestingState, envelope.From, StringComparison.Ordinal) || !string.Equals(request.RequestedState, view.OwnState, StringComparison.Ordinal))
+        {
+            throw RequestEnvelopeRules.Refuse(StatusCodes.Status403Forbidden, RequestEnvelopeRules.NotAParty,
+                $"A request from {request.RequestingState} to {request.RequestedState} cannot be submitted by {envelope.From} to {view.OwnState}: the sender must be the requesting State and this node the requested one.");
+        }
+
+        if (!RequestKinds.TryParse(request.Kind, out var kind) || RequestWire.FromWire(request.Conditions) is not { } conditions
+            || !LegalBasisKinds.TryParse(request.LegalBasis.Kind, out _) || string.IsNullOrWhiteSpace(request.Original.Text) || string.IsNullOrWhiteSpace(request.Original.Language)
+            || request.Contents.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request has an unknown kind, legal basis or condition, or no original text.");
+        }
+
+        if (await db.Requests().Where(r => r.Id == id).Select(r => r.PeerState).FirstOrDefaultAsync(cancellationToken) is { } peer)
+        {
+            throw string.Equals(peer, envelope.From, StringComparison.Ordinal)
+                ? RequestEnvelopeRules.Refuse(StatusCodes.Status409Conflict, "request.already-submitted", $"Request {id} was already submitted.")
+                : RequestEnvelopeRules.Refuse(StatusCodes.Status403Forbidden, RequestEnvelopeRules.NotAParty, $"{envelope.From} is not a party to a request {id} with this node.");
+        }
+
+        if (body.Event.Type != RequestEventType.Submitted.Wire())
+        {
+            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "A request.submitted/v1 envelope carries the submitted event.");
+        }
+
+        var (submitted, history) = RequestEnvelopeRules.Check(RequestHistory.Start(kind), Side.Requesting, body.Event);
+        if (submitted is RequestSubmitted s && !s.Conditions.Equals(conditions))
+        {
+            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The submitted event's conditions differ from the request's.");
+        }
+
+        var now = time.GetUtcNow();
+        var record = new RequestRecord
+        {
+            Id = id,
+            Kind = kind.Wire(),
+            Side = Side.Requested.Wire(),
+            RequestingState = envelope.From,
+            RequestedState = view.OwnState,
+            PeerState = envelope.From,
+            RequestingOffice = Cut(request.RequestingOffice),
+            RequestedOffice = Cut(request.RequestedOffice),
+            RequestedDesignationId = Cut(request.RequestedDesignationId),
+            OfficerOnDuty = Cut(request.OfficerOnDuty),
+            RegisterSerial = request.RegisterSerial,
+            Reference = Cut(request.Reference),
+            LegalBasisKind = request.LegalBasis.Kind,
+            LegalBasisReference = Cut(request.LegalBasis.Reference),
+            ConventionInForce = request.LegalBasis.ConventionInForce,
+            OriginalLanguage = request.Original.Language.Length > 35 ? request.Original.Language[..35] : request.Original.Language,
+            OriginalText = request.Original.Text,
+            TranslationLanguage = request.Translation?.Language is { Length: <= 35 } tl ? tl : null,
+            TranslationText = request.Translation?.Language is { Length: <= 35 } ? request.Translation.Text : null,
+            ContentsJson = RequestWire.ContentsToWire(RequestWire.ToDomain(RequestJson.Read<RequestContentsDto>(request.Contents, out _))).GetRawText(),
+            ConditionsJson = RequestWire.ConditionsJson(conditions),
+            State = history.State.Wire(),
+            SubmittedAt = body.Event.At,
+            LastMovedAt = body.Event.At,
+            CreatedAt = now,
+        };
+        db.Requests().Add(record);
+        var envelopeId = Guid.Parse(envelope.Id);
+        RequestLedger.AddEvent(db, ids.NewId(), record, 0, body.Event, envelope.From, envelopeId, RequestLedger.IncomingJws(db, envelopeId), now);
+
+        // The node records the arrival itself and tells the requester, in the inbox's transaction.
+        var received = new RequestReceived(Side.Requested, RequestLedger.Stamp(history, now));
+        history = history.Append(received).History ?? throw new InvalidOperationException("A submitted request could not be received.");
+        var wireEvent = RequestWire.ToWire(received, null, RequestWire.Fields(received));
+        var entry = await outbox.EnqueueAsync(envelope.From, envelope.Conversation, RequestEventEnvelopeV1.TypeName, RequestJson.ToBody(new RequestEventEnvelopeV1(id, 1, wireEvent)), cancellationToken);
+        var jws = RequestLedger.OutgoingJws(db, entry.Id);
+        RequestLedger.AddEvent(db, ids.NewId(), record, 1, wireEvent, view.OwnState, entry.Id, jws, now);
+        RequestLedger.Recompute(record, history, options.Value.Clocks);
+        audit.Record(new AuditRecord(Audit.Peer(envelope.From), "request.received", "request", envelope.Conversation, Audit.Sha256(RequestLedger.IncomingJws(db, envelopeId))));
+        PublishOnSave(db, feed, new RequestChange(id, "received", "incoming", record.State, now));
+    }
+
+    private static string? Cut(string? value) => value is { Length: > RequestLimits.ShortText } ? value[..RequestLimits.ShortText] : value;
+
+    internal static void PublishOnSave(ComityDbContext db, RequestChangeFeed feed, RequestChange change)
+    {
+        void OnSaved(object? sender, Microsoft.EntityFrameworkCore.SavedChangesEventArgs e)
+        {
+            db.SavedChanges -= OnSaved;
+            db.SaveChangesFailed -= OnFailed;
+            feed.Publish(change);
+        }
+
+        void OnFailed(object? sender, Microsoft.EntityFrameworkCore.SaveChangesFailedEventArgs e)
+        {
+            db.SavedChanges -= OnSaved;
+            db.SaveChangesFailed -= OnFailed;
+        }
+
+        db.SavedChanges += OnSaved;
+        db.SaveChangesFailed += OnFailed;
+    }
+}
+
+/// <summary>
+/// <c>request.event/v1</c>: one event of the other side, applied to this node's copy of the history.
+/// Refused when the sender is not the other party, the index is not the next one, the event is this
+/// side's or the table or a rule forbids it.
+/// </summary>
+internal sealed class RequestEventEnvelope(
+    IAuditTrail audit,
+    IIdGenerator ids,
+    TimeProvider time,
+    RequestChangeFeed feed,
+    IOptions<RequestOptions> options) : IEnvelopeHandler
+{
+    public string Type => RequestEventEnvelopeV1.TypeName;
+
+    public async Task ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
+    {
+        var body = RequestJson.Read<RequestEventEnvelopeV1>(envelope.Body, out var problem) ?? throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, problem);
+        var id = RequestEnvelopeRules.RequestIdOf(envelope);
+        if (body.RequestId != id)
+        {
+            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request id differs from the envelope's conversation.");
+        }
+
+        var request = await db.Requests().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+        // The same answer whether the request is unknown or another pair's: a third node learns nothing.
+        if (request is null || !string.Equals(request.PeerState, envelope.From, StringComparison.Ordinal))
+        {
+            throw RequestEnvelopeRules.Refuse(StatusCodes.Status403Forbidden, RequestEnvelopeRules.NotAParty,
+                $"{envelope.From} is not a party to a request {id} with this node.");
+        }
+
+        var events = await RequestLedger.EventsAsync(db, id, cancellationToken);
+        if (body.Index != events.Count)
+        {
+            throw RequestEnvelopeRules.Refuse(StatusCodes.Status409Conflict, RequestEnvelopeRules.OutOfSequence,
+                $"This node holds {events.Count} events of request {id}; the event's index is {body.Index}.");
+        }
+
+        var history = RequestLedger.Replay(request, events);
+        var side = RequestLedger.SideOf(request);
+        var (domain, next) = RequestEnvelopeRules.Check(history, side.Other(), body.Event);
+        var now = time.GetUtcNow();
+        var envelopeId = Guid.Parse(envelope.Id);
+        var jws = RequestLedger.IncomingJws(db, envelopeId);
+        RequestLedger.AddEvent(db, ids.NewId(), request, body.Index, body.Event, envelope.From, envelopeId, jws, now);
+        RequestLedger.Recompute(request, next, options.Value.Clocks);
+        audit.Record(new AuditRecord(Audit.Peer(envelope.From), "request." + domain.Type.Wire(), "request", envelope.Conversation, Audit.Sha256(jws)));
+        RequestSubmittedEnvelope.PublishOnSave(db, feed, new RequestChange(id, "event", side == Side.Requested ? "incoming" : "outgoing", request.State, now));
+    }
+}

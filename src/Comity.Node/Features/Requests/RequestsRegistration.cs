@@ -1,0 +1,26 @@
+using Comity.Node.Federation.Envelopes;
+
+namespace Comity.Node.Features.Requests;
+
+/// <summary>The 24/7 requests (Arts. 41–43): services, envelope types, the clocks worker and the API.</summary>
+internal static class RequestsRegistration
+{
+    public static IServiceCollection AddRequests(this IServiceCollection services)
+    {
+        services.AddOptions<RequestOptions>().BindConfiguration(RequestOptions.Section)
+            .Validate(o => o.ClockSweepInterval > TimeSpan.Zero, "Comity:Requests:ClockSweepInterval must be positive.")
+            .Validate(o => o.Clocks.Problems().Count == 0, "Comity:Requests clocks must be positive durations.")
+            .ValidateOnStart();
+        services.AddSingleton<RequestChangeFeed>();
+        services.AddSingleton<IRequestChangeFeed>(sp => sp.GetRequiredService<RequestChangeFeed>());
+        services.AddScoped<RequestDraftChecker>();
+        services.AddScoped<IRequestQueries, RequestQueries>();
+        services.AddScoped<IRequestCommands, RequestCommands>();
+        services.AddScoped<RequestClockSweep>();
+        services.AddEnvelopeHandler<RequestSubmittedEnvelope>();
+        services.AddEnvelopeHandler<RequestEventEnvelope>();
+        services.AddExceptionHandler<RequestEnvelopeRefusalHandler>();
+        services.AddHostedService<RequestClockWorker>();
+        return services;
+    }
+}
