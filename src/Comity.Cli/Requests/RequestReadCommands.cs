@@ -137,6 +137,7 @@ internal sealed class RequestListCommand(CliEnvironment environment) : AsyncComm
         }
 
         var now = environment.Time.GetUtcNow();
+        var overdue = await OverdueClocksAsync(connection, list.Items, cancellationToken);
         var title = settings.Box switch { "incoming" => "Incoming requests", "outgoing" => "Outgoing requests", _ => "Requests" } + $" at {connection.Node}, most urgent first";
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
         foreach (var column in new[] { "Urgency", "Next clock", "Due (UTC)", "Box", "Kind", "From → to", "State", "Your move", "Alerts", "Reference", "Id" })
@@ -148,8 +149,11 @@ internal sealed class RequestListCommand(CliEnvironment environment) : AsyncComm
         {
             table.AddRow(
                 RequestView.Urgency(r.Urgency),
-                r.NextDueAt is { } due ? RequestView.CountdownMarkup(due, now) + (r.NextDueKind is null ? "" : " " + Markup.Escape(r.NextDueKind)) : "",
-                r.NextDueAt is { } at ? Markup.Escape(RequestView.Instant(at, null)) : "",
+                overdue.TryGetValue(r.Id, out var passed)
+                    ? RequestView.CountdownMarkup(passed.Due, now) + " " + Markup.Escape(passed.Kind)
+                    : r.NextDueAt is { } due ? RequestView.CountdownMarkup(due, now) + (r.NextDueKind is null ? "" : " " + Markup.Escape(r.NextDueKind)) : "",
+                overdue.TryGetValue(r.Id, out var late) ? Markup.Escape(RequestView.Instant(late.Due, null))
+                    : r.NextDueAt is { } at ? Markup.Escape(RequestView.Instant(at, null)) : "",
                 Markup.Escape(r.Box),
                 Markup.Escape($"{r.Kind} ({r.Article})"),
                 Markup.Escape($"{r.RequestingState} → {r.RequestedState}"),
@@ -167,6 +171,38 @@ internal sealed class RequestListCommand(CliEnvironment environment) : AsyncComm
 
         environment.Out.Write(table);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The clock that has passed, for each overdue row: a row's <c>nextDueAt</c> is the next clock still
+    /// running, so the one that made it overdue (and by how much) comes from the request itself.
+    /// </summary>
+    private static async Task<Dictionary<Guid, RequestClockDto>> OverdueClocksAsync(NodeConnection connection, IReadOnlyList<RequestSummary> rows, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, RequestClockDto>();
+        foreach (var row in rows.Where(r => r.Urgency == "overdue"))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/requests/{row.Id:D}");
+            if (await connection.SendAsync(request, cancellationToken) is not { Status: System.Net.HttpStatusCode.OK } answer)
+            {
+                continue;
+            }
+
+            try
+            {
+                var detail = System.Text.Json.JsonSerializer.Deserialize<RequestDetail>(answer.Body, RequestJson.Options);
+                if (detail?.Clocks.Where(c => c.IsDue && c.Kind != "preservationReminder").MinBy(c => c.Due) is { } clock)
+                {
+                    found[row.Id] = clock;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // The row still shows as overdue, with the next running clock.
+            }
+        }
+
+        return found;
     }
 }
 

@@ -85,7 +85,7 @@ public sealed class RequestCommandTests : IAsyncLifetime
         var submitted = await Run("XA", "request", "submit", "--file", DraftFile(Preservation()));
         Assert.True(submitted.ExitCode == 0, submitted.ToString());
         Assert.Contains("Submitted expeditedPreservation (Art. 42) to XB", submitted.Out, StringComparison.Ordinal);
-        Assert.Contains("due in 60 min", submitted.Out, StringComparison.Ordinal);
+        Assert.Contains("due in 1 h 00 min", submitted.Out, StringComparison.Ordinal);
         await network.DeliverAsync("XA", Ct);
         await network.DeliverAsync("XB", Ct);
 
@@ -101,11 +101,12 @@ public sealed class RequestCommandTests : IAsyncLifetime
         Assert.Contains(id, table.Out, StringComparison.Ordinal);
         Assert.Contains("expeditedPreservation (Art. 42)", table.Out, StringComparison.Ordinal);
         Assert.Contains("XA → XB", table.Out, StringComparison.Ordinal);
-        Assert.Contains("due in 60 min acknowledgement", table.Out, StringComparison.Ordinal);
+        Assert.Contains("due in 1 h 00 min acknowledgement", table.Out, StringComparison.Ordinal);
 
         var acknowledged = await Run("XB", "request", "acknowledge", id);
         Assert.True(acknowledged.ExitCode == 0, acknowledged.ToString());
         Assert.Contains("acknowledged", acknowledged.Out, StringComparison.Ordinal);
+        await network.DeliverAsync("XB", Ct);
         var preserved = await Run("XB", "request", "preserve", id, "--days", "90", "--note", "Nimbus Mail SA confirmed");
         Assert.True(preserved.ExitCode == 0, preserved.ToString());
         Assert.Contains("preserved", preserved.Out, StringComparison.Ordinal);
