@@ -39,40 +39,35 @@ internal sealed class DemoRequests(CliEnvironment environment)
                 return;
             }
 
+            // Each step waits until the other node holds the previous event, so that the demo never races its own envelopes.
             // XA → XB: expedited preservation, acknowledged, preserved 90 days, follow-up linked.
-            var preservation = await SubmitAsync(api, "XA", Preservation(), cancellationToken);
-            await WaitForAsync(api, "XB", preservation, "received", cancellationToken);
-            await StepAsync(api, "XB", preservation, new AcknowledgeInput("On it: Lion City Messaging contacted."), cancellationToken);
-            await StepAsync(api, "XB", preservation, new PreserveInput(Days: 90, Note: "Provider confirmed the mailbox and logs are frozen."), cancellationToken);
-            await WaitForAsync(api, "XA", preservation, "preserved", cancellationToken);
-            await StepAsync(api, "XA", preservation, new LinkFollowUpInput("MLA-XA-2026-0042 (search and disclosure of the mailbox)"), cancellationToken);
+            var preservation = await SubmitAsync(api, "XA", "XB", Preservation(), cancellationToken);
+            await StepAsync(api, "XB", "XA", preservation, new AcknowledgeInput("On it: Lion City Messaging contacted."), "acknowledged", cancellationToken);
+            await StepAsync(api, "XB", "XA", preservation, new PreserveInput(Days: 90, Note: "Provider confirmed the mailbox and logs are frozen."), "preserved", cancellationToken);
+            await StepAsync(api, "XA", "XB", preservation, new LinkFollowUpInput("MLA-XA-2026-0042 (search and disclosure of the mailbox)"), "followUpLinked", cancellationToken);
             Done("XA → XB expedited preservation (Art. 42): acknowledged, preserved for 90 days, follow-up MLA linked", preservation);
 
             // XB → XC: emergency disclosure, just submitted: XC's acknowledgement clock runs (15 minutes).
-            var emergency = await SubmitAsync(api, "XB", Emergency(), cancellationToken);
-            await WaitForAsync(api, "XC", emergency, "received", cancellationToken);
+            var emergency = await SubmitAsync(api, "XB", "XC", Emergency(), cancellationToken);
             Done("XB → XC emergency disclosure (Art. 41(3)(e)): awaiting XC's acknowledgement, clock running", emergency);
 
             // XC → XA: traffic-data disclosure refused on an enumerated ground, with reasons.
-            var traffic = await SubmitAsync(api, "XC", TrafficData(), cancellationToken);
-            await WaitForAsync(api, "XA", traffic, "received", cancellationToken);
-            await StepAsync(api, "XA", traffic, new AcknowledgeInput(), cancellationToken);
-            await StepAsync(api, "XA", traffic, new RefuseInput("dataProtectionLaw",
+            var traffic = await SubmitAsync(api, "XC", "XA", TrafficData(), cancellationToken);
+            await StepAsync(api, "XA", "XC", traffic, new AcknowledgeInput(), "acknowledged", cancellationToken);
+            await StepAsync(api, "XA", "XC", traffic, new RefuseInput("dataProtectionLaw",
                 "The traffic data concern 40,000 subscribers of a public Wi-Fi network; XA's data-protection law allows disclosure only of data tied to a named suspect. "
-                + "A narrower request naming the session of 3 November 21:14–21:20 UTC would be executed."), cancellationToken);
+                + "A narrower request naming the session of 3 November 21:14–21:20 UTC would be executed."), "refused", cancellationToken);
             Done("XC → XA traffic-data disclosure (Art. 43): refused on dataProtectionLaw (Art. 36(1)) with reasons", traffic);
 
             // XA → XC: legal information; XC asks for more information (Art. 40(16)).
-            var legal = await SubmitAsync(api, "XA", LegalInformation(), cancellationToken);
-            await WaitForAsync(api, "XC", legal, "received", cancellationToken);
-            await StepAsync(api, "XC", legal, new AcknowledgeInput(), cancellationToken);
-            await StepAsync(api, "XC", legal, new RequestInformationInput("Is the provider a hosting company or an access provider? The rules differ (Ley 1273 de 2009)."), cancellationToken);
+            var legal = await SubmitAsync(api, "XA", "XC", LegalInformation(), cancellationToken);
+            await StepAsync(api, "XC", "XA", legal, new AcknowledgeInput(), "acknowledged", cancellationToken);
+            await StepAsync(api, "XC", "XA", legal, new RequestInformationInput("Is the provider a hosting company or an access provider? The rules differ (Ley 1273 de 2009)."), "informationRequested", cancellationToken);
             Done("XA → XC legal information (Art. 41(3)(c)): XC asked for more information (Art. 40(16))", legal);
 
             // XB → XA: locate a suspect, withdrawn by XB before XA acknowledged.
-            var locate = await SubmitAsync(api, "XB", Locate(), cancellationToken);
-            await WaitForAsync(api, "XB", locate, "received", cancellationToken);
-            await StepAsync(api, "XB", locate, new WithdrawInput("The suspect was arrested in XB this morning."), cancellationToken);
+            var locate = await SubmitAsync(api, "XB", "XA", Locate(), cancellationToken);
+            await StepAsync(api, "XB", "XA", locate, new WithdrawInput("The suspect was arrested in XB this morning."), "withdrawn", cancellationToken);
             Done("XB → XA locate a suspect (Art. 41(3)(d)): withdrawn", locate);
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
@@ -81,21 +76,28 @@ internal sealed class DemoRequests(CliEnvironment environment)
         }
     }
 
-    private static async Task<Guid> SubmitAsync(Api api, string from, RequestDraftInput draft, CancellationToken cancellationToken)
+    /// <summary>Submits from <paramref name="from"/> and waits until both nodes hold the <c>received</c> event.</summary>
+    private async Task<Guid> SubmitAsync(Api api, string from, string to, RequestDraftInput draft, CancellationToken cancellationToken)
     {
         var (status, body) = await api.SendAsync(from, HttpMethod.Post, "api/v1/requests", draft, cancellationToken);
-        return status == HttpStatusCode.Created
+        var id = status == HttpStatusCode.Created
             ? JsonDocument.Parse(body).RootElement.GetProperty("header").GetProperty("id").GetGuid()
-            : throw new InvalidOperationException($"{from} could not submit {draft.Kind} to {draft.RequestedState} ({(int)status}): {Detail(body)}");
+            : throw new InvalidOperationException($"{from} could not submit {draft.Kind} to {to} ({(int)status}): {Detail(body)}");
+        await WaitForAsync(api, to, id, "received", cancellationToken);
+        await WaitForAsync(api, from, id, "received", cancellationToken);
+        return id;
     }
 
-    private static async Task StepAsync(Api api, string state, Guid id, TransitionInput input, CancellationToken cancellationToken)
+    /// <summary>Records a transition on <paramref name="state"/>'s node and waits until <paramref name="peer"/>'s node holds the event.</summary>
+    private async Task StepAsync(Api api, string state, string peer, Guid id, TransitionInput input, string eventType, CancellationToken cancellationToken)
     {
         var (status, body) = await api.SendAsync(state, HttpMethod.Post, $"api/v1/requests/{id:D}/{input.Transition}", input, cancellationToken);
         if (status != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"{state} could not {input.Transition} {id:D} ({(int)status}): {Detail(body)}");
         }
+
+        await WaitForAsync(api, peer, id, eventType, cancellationToken);
     }
 
     /// <summary>Waits until <paramref name="state"/>'s node holds the request in <paramref name="expected"/> (or later), as federation delivers it.</summary>

@@ -76,7 +76,7 @@ internal static class RequestConnection
     /// which is the request's rule and not the user's role) is reported with its codes and articles and ends
     /// with exit code 2; everything else as <see cref="NodeConnection.ExchangeAsync"/> does.
     /// </summary>
-    public static async Task<NodeAnswer> ExchangeAsync(NodeConnection connection, HttpRequestMessage request, string neededRole, CancellationToken cancellationToken)
+    public static async Task<NodeAnswer> ExchangeAsync(NodeConnection connection, CliEnvironment environment, HttpRequestMessage request, string neededRole, CancellationToken cancellationToken)
     {
         if (await connection.SendAsync(request, cancellationToken) is not { } response)
         {
@@ -92,7 +92,7 @@ internal static class RequestConnection
         if (response.Status == HttpStatusCode.Forbidden && problem?.Code is { } code && code.StartsWith("request.", StringComparison.Ordinal))
         {
             // The role was fine: the request's own rule refused (e.g. the other side's transition).
-            connection.ReportFailure(HttpStatusCode.Conflict, response.Body, neededRole);
+            ReportRefusal(environment, response.Status, problem);
             return new NodeAnswer(null, ExitCodes.Invalid);
         }
 
@@ -100,21 +100,36 @@ internal static class RequestConnection
         return new NodeAnswer(null, response.Status == HttpStatusCode.Conflict ? ExitCodes.Invalid : exit);
     }
 
+    /// <summary>A refusal by one of the request's rules, as <see cref="NodeConnection.ReportFailure"/> prints problems, with the real status.</summary>
+    private static void ReportRefusal(CliEnvironment environment, HttpStatusCode status, ProblemDocument problem)
+    {
+        environment.Error.MarkupLineInterpolated($"[red]error:[/] {problem.Title ?? "The node refused the request."} ({(int)status} {status})");
+        if (problem.Errors.Count == 0)
+        {
+            environment.Error.MarkupLineInterpolated($"  [[{problem.Code}{(problem.LegalBasis is { } basis ? ", " + basis : "")}]] {problem.Detail}");
+        }
+
+        foreach (var e in problem.Errors)
+        {
+            environment.Error.MarkupLineInterpolated($"  [[{e.Code}{(e.Article is null ? "" : ", " + e.Article)}]] {e.Message}{(e.Field is null ? "" : $" ({e.Field})")}");
+        }
+    }
+
     /// <summary>POSTs <paramref name="body"/> as camelCase JSON.</summary>
-    public static Task<NodeAnswer> PostAsync(NodeConnection connection, string path, object body, string neededRole, CancellationToken cancellationToken)
+    public static Task<NodeAnswer> PostAsync(NodeConnection connection, CliEnvironment environment, string path, object body, string neededRole, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = System.Net.Http.Json.JsonContent.Create(body, body.GetType(), options: RequestJson.Options),
         };
-        return DisposeAfter(request, ExchangeAsync(connection, request, neededRole, cancellationToken));
+        return DisposeAfter(request, ExchangeAsync(connection, environment, request, neededRole, cancellationToken));
     }
 
     /// <summary>GETs <paramref name="path"/>.</summary>
-    public static Task<NodeAnswer> GetAsync(NodeConnection connection, string path, string neededRole, CancellationToken cancellationToken)
+    public static Task<NodeAnswer> GetAsync(NodeConnection connection, CliEnvironment environment, string path, string neededRole, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
-        return DisposeAfter(request, ExchangeAsync(connection, request, neededRole, cancellationToken));
+        return DisposeAfter(request, ExchangeAsync(connection, environment, request, neededRole, cancellationToken));
     }
 
     private static async Task<NodeAnswer> DisposeAfter(HttpRequestMessage request, Task<NodeAnswer> exchange)

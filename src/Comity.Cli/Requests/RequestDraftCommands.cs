@@ -191,7 +191,7 @@ internal sealed class RequestValidateCommand(CliEnvironment environment) : Async
             return ExitCodes.Invalid;
         }
 
-        var answer = await RequestConnection.PostAsync(connection, "api/v1/requests/validate", draft, RequestConnection.ActRoles, cancellationToken);
+        var answer = await RequestConnection.PostAsync(connection, environment, "api/v1/requests/validate", draft, RequestConnection.ActRoles, cancellationToken);
         if (answer.Body is not { } body)
         {
             return answer.ExitCode;
@@ -231,7 +231,7 @@ internal sealed class RequestSubmitCommand(CliEnvironment environment) : AsyncCo
             return ExitCodes.Invalid;
         }
 
-        var answer = await RequestConnection.PostAsync(connection, "api/v1/requests", draft, RequestConnection.ActRoles, cancellationToken);
+        var answer = await RequestConnection.PostAsync(connection, environment, "api/v1/requests", draft, RequestConnection.ActRoles, cancellationToken);
         if (answer.Body is not { } body)
         {
             if (answer.ExitCode == ExitCodes.Invalid)

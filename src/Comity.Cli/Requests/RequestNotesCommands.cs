@@ -51,7 +51,7 @@ internal sealed class RequestNotesCommand(CliEnvironment environment) : AsyncCom
         }
 
         var path = NodeConnection.WithQuery("api/v1/requests/handover-notes", ("limit", settings.Limit?.ToString(CultureInfo.InvariantCulture)));
-        var answer = await RequestConnection.GetAsync(connection, path, RequestConnection.ReadRoles, cancellationToken);
+        var answer = await RequestConnection.GetAsync(connection, environment, path, RequestConnection.ReadRoles, cancellationToken);
         if (answer.Body is not { } body)
         {
             return answer.ExitCode;
@@ -104,7 +104,7 @@ internal sealed class RequestNotesAddCommand(CliEnvironment environment) : Async
         }
 
         var input = new HandoverNoteInput(settings.Text, settings.Requests.Length == 0 ? null : [.. settings.Requests.Select(Guid.Parse)]);
-        var answer = await RequestConnection.PostAsync(connection, "api/v1/requests/handover-notes", input, RequestConnection.ActRoles, cancellationToken);
+        var answer = await RequestConnection.PostAsync(connection, environment, "api/v1/requests/handover-notes", input, RequestConnection.ActRoles, cancellationToken);
         if (answer.Body is not { } body)
         {
             return answer.ExitCode;

@@ -119,7 +119,7 @@ internal sealed class RequestListCommand(CliEnvironment environment) : AsyncComm
         var path = NodeConnection.WithQuery("api/v1/requests",
             ("box", settings.Box), ("state", settings.State), ("kind", settings.Kind), ("open", settings.Open ? "true" : null),
             ("limit", settings.Limit?.ToString(CultureInfo.InvariantCulture)));
-        var answer = await RequestConnection.GetAsync(connection, path, RequestConnection.ReadRoles, cancellationToken);
+        var answer = await RequestConnection.GetAsync(connection, environment, path, RequestConnection.ReadRoles, cancellationToken);
         if (answer.Body is not { } body)
         {
             return answer.ExitCode;
@@ -217,7 +217,7 @@ internal sealed class RequestShowCommand(CliEnvironment environment) : AsyncComm
             return ExitCodes.Invalid;
         }
 
-        var answer = await RequestConnection.GetAsync(connection, $"api/v1/requests/{Guid.Parse(settings.Id):D}", RequestConnection.ReadRoles, cancellationToken);
+        var answer = await RequestConnection.GetAsync(connection, environment, $"api/v1/requests/{Guid.Parse(settings.Id):D}", RequestConnection.ReadRoles, cancellationToken);
         if (answer.Body is not { } body)
         {
             return answer.ExitCode;
@@ -272,7 +272,7 @@ internal sealed class RequestAlertsCommand(CliEnvironment environment) : AsyncCo
         }
 
         var path = NodeConnection.WithQuery("api/v1/requests/alerts", ("audience", settings.Audience), ("limit", settings.Limit?.ToString(CultureInfo.InvariantCulture)));
-        var answer = await RequestConnection.GetAsync(connection, path, RequestConnection.ReadRoles, cancellationToken);
+        var answer = await RequestConnection.GetAsync(connection, environment, path, RequestConnection.ReadRoles, cancellationToken);
         if (answer.Body is not { } body)
         {
             return answer.ExitCode;

@@ -203,7 +203,7 @@ internal sealed class RequestTransitionCommand<TSettings>(CliEnvironment environ
         }
 
         var body = settings.Body();
-        var answer = await RequestConnection.PostAsync(connection, $"api/v1/requests/{Guid.Parse(settings.Id):D}/{body.Transition}", body, RequestConnection.ActRoles, cancellationToken);
+        var answer = await RequestConnection.PostAsync(connection, environment, $"api/v1/requests/{Guid.Parse(settings.Id):D}/{body.Transition}", body, RequestConnection.ActRoles, cancellationToken);
         if (answer.Body is not { } json)
         {
             return answer.ExitCode;
