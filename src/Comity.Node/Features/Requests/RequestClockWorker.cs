@@ -99,6 +99,11 @@ internal sealed partial class RequestClockWorker(IServiceScopeFactory scopes, Ti
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.ClockWorkerEnabled)
+        {
+            return;
+        }
+
         try
         {
             while (await WorkerTicks.NextAsync(options.Value.ClockSweepInterval, time, stoppingToken))

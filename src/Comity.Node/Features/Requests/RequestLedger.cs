@@ -35,8 +35,18 @@ internal static class RequestLedger
         return result.History ?? throw new InvalidOperationException($"The stored history of request {request.Id} does not replay: {string.Join(" ", result.Problems)}");
     }
 
-    public static Task<List<RequestEventRecord>> EventsAsync(ComityDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.RequestEvents().Where(e => e.RequestId == id).OrderBy(e => e.Index).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The stored events plus those added to this unit of work and not saved yet: the inbox applies an
+    /// envelope and its waiting successors in one transaction, so the second sees the first's event here.
+    /// </summary>
+    public static async Task<List<RequestEventRecord>> EventsAsync(ComityDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var stored = await db.RequestEvents().Where(e => e.RequestId == id).ToListAsync(cancellationToken);
+        var added = db.ChangeTracker.Entries<RequestEventRecord>()
+            .Where(e => e.State == EntityState.Added && e.Entity.RequestId == id)
+            .Select(e => e.Entity);
+        return [.. stored.Concat(added).DistinctBy(e => e.Id).OrderBy(e => e.Index)];
+    }
 
     /// <summary>The instant a node stamps its own event with: its clock, but never before the last event (clock skew between nodes).</summary>
     public static Instant Stamp(RequestHistory history, DateTimeOffset now)
