@@ -2,11 +2,13 @@ using System.Net;
 using System.Text.Json;
 using Comity.Node.Features.Requests;
 using Comity.Node.Federation.Envelopes;
+using Comity.Node.Hosting;
 using Comity.Node.Identity;
 using Comity.Node.Tests.Features.Directory;
 using Comity.Node.Tests.Federation.Envelopes;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
+using Comity.Testing.Databases;
 using Comity.Testing.Nodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +17,13 @@ namespace Comity.Node.Tests.Requests;
 /// <summary>Three real nodes on loopback: a preservation request from XA to XB, its signed history on both sides, its clocks, and XC kept out.</summary>
 public sealed class RequestsFederationTests
 {
-    [Fact]
+    [Theory]
     [Trait("Article", "42")]
-    public async Task Preservation_FromXAToXB_BothHoldTheSameSignedHistory_RemindersFire_WithdrawalStopsClocks_XCSeesNothing()
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Preservation_FromXAToXB_BothHoldTheSameSignedHistory_RemindersFire_WithdrawalStopsClocks_XCSeesNothing(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var network = await RequestsTestKit.StartAsync(ct, "XA", "XB", "XC");
+        await using var network = await RequestsTestKit.StartAsync(provider, ct, "XA", "XB", "XC");
         var (xa, xb, xc) = (network["XA"], network["XB"], network["XC"]);
         using var xaDuty = await xa.DutyAsync();
         using var xbDuty = await xb.DutyAsync();

@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Comity.Node.Features.Requests;
 using Comity.Node.Federation.Envelopes;
+using Comity.Node.Hosting;
 using Comity.Node.Tests.Federation.Envelopes;
 using Comity.Protocol.V1;
+using Comity.Testing.Databases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comity.Node.Tests.Requests;
@@ -11,12 +13,13 @@ namespace Comity.Node.Tests.Requests;
 /// <summary>What the 24/7 channel refuses, each with its rule code and article, changing nothing.</summary>
 public sealed class RequestsRefusalTests
 {
-    [Fact]
+    [Theory]
     [Trait("Article", "42")]
-    public async Task Submit_IncompleteDraft_Returns422ListingEveryMissingItemWithItsArticle_AndSendsNothing()
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Submit_IncompleteDraft_Returns422ListingEveryMissingItemWithItsArticle_AndSendsNothing(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var network = await RequestsTestKit.StartAsync(ct, "XA", "XB");
+        await using var network = await RequestsTestKit.StartAsync(provider, ct, "XA", "XB");
         using var duty = await network["XA"].DutyAsync();
         var draft = RequestsTestKit.Preservation("XB") with { Contents = new RequestContentsDto { Offence = "Illegal access (Art. 7)" } };
 
@@ -32,12 +35,13 @@ public sealed class RequestsRefusalTests
         Assert.Equal(0, await network["XA"].QueryAsync(db => db.Requests().CountAsync(ct)));
     }
 
-    [Fact]
+    [Theory]
     [Trait("Article", "65")]
-    public async Task Submit_OnTheConventionWhenNotInForce_IsRefusedCitingArticle65_AnotherBasisPassesWithAWarning()
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Submit_OnTheConventionWhenNotInForce_IsRefusedCitingArticle65_AnotherBasisPassesWithAWarning(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var network = await RequestsTestKit.StartAsync(ct, "XA", "XB");
+        await using var network = await RequestsTestKit.StartAsync(provider, ct, "XA", "XB");
         using var duty = await network["XA"].DutyAsync();
 
         var problem = await duty.PostAsync("/api/v1/requests", RequestsTestKit.Preservation("XB", basis: "convention", reference: null)).OkAsync(HttpStatusCode.UnprocessableEntity);
@@ -53,12 +57,13 @@ public sealed class RequestsRefusalTests
         Assert.Equal("Art. 65", warning.GetProperty("article").GetString());
     }
 
-    [Fact]
+    [Theory]
     [Trait("Article", "40(14)")]
-    public async Task Submit_InALanguageTheRequestedStateDoesNotAccept_NeedsATranslation_KeptBesideTheOriginal()
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Submit_InALanguageTheRequestedStateDoesNotAccept_NeedsATranslation_KeptBesideTheOriginal(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var network = await RequestsTestKit.StartAsync(ct, "XA", "XB");
+        await using var network = await RequestsTestKit.StartAsync(provider, ct, "XA", "XB");
         using var duty = await network["XA"].DutyAsync();
         var german = new RequestTextInput("de", "Bitte sichern Sie das unten beschriebene Postfach.");
 
@@ -74,12 +79,13 @@ public sealed class RequestsRefusalTests
         Assert.Equal("requesting", translated.GetProperty("translation").GetProperty("providedBy").GetString());
     }
 
-    [Fact]
+    [Theory]
     [Trait("Article", "42")]
-    public async Task Transitions_IllegalOrTooShortOrTheOtherSides_AreRefusedWithTheirRule_AndNothingIsSent()
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Transitions_IllegalOrTooShortOrTheOtherSides_AreRefusedWithTheirRule_AndNothingIsSent(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var network = await RequestsTestKit.StartAsync(ct, "XA", "XB");
+        await using var network = await RequestsTestKit.StartAsync(provider, ct, "XA", "XB");
         var (xa, xb) = (network["XA"], network["XB"]);
         using var xaDuty = await xa.DutyAsync();
         using var xbDuty = await xb.DutyAsync();
@@ -113,12 +119,13 @@ public sealed class RequestsRefusalTests
         Assert.Equal(sentBefore + 1, await xb.QueryAsync(db => db.Set<OutboxEnvelope>().CountAsync(ct)));
     }
 
-    [Fact]
+    [Theory]
     [Trait("Article", "41")]
-    public async Task Envelope_RecordingTheOtherSidesTransition_IsRefusedWithAProblem_AndNotStored()
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Envelope_RecordingTheOtherSidesTransition_IsRefusedWithAProblem_AndNotStored(DatabaseProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var network = await RequestsTestKit.StartAsync(ct, "XA", "XB");
+        await using var network = await RequestsTestKit.StartAsync(provider, ct, "XA", "XB");
         var (xa, xb) = (network["XA"], network["XB"]);
         using var xaDuty = await xa.DutyAsync();
         var id = (await xaDuty.PostAsync("/api/v1/requests", RequestsTestKit.Preservation("XB")).OkAsync(HttpStatusCode.Created)).GetProperty("header").GetProperty("id").GetGuid();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Comity.Node.Features.Directory.Manage;
 using Comity.Node.Features.Requests;
+using Comity.Node.Hosting;
 using Comity.Node.Identity;
 using Comity.Node.Tests.Features.Directory;
 using Comity.Node.Tests.Federation.Envelopes;
@@ -21,17 +22,18 @@ internal static class RequestsTestKit
 {
     public static readonly DateTimeOffset Now = EnvelopeTestKit.Now;
 
-    public static async Task<TestNetwork> StartAsync(CancellationToken cancellationToken, params string[] states)
+    public static async Task<RequestsNetwork> StartAsync(DatabaseProvider provider, CancellationToken cancellationToken, params string[] states)
     {
         var settings = EnvelopeTestKit.Settings(worker: false);
         settings["Comity:Requests:ClockWorkerEnabled"] = "false";
-        var network = await EnvelopeTestKit.StartAsync(settings, cancellationToken, states);
+        var network = await RequestsNetwork.StartAsync(provider, Now, states, settings, EnvelopeTestKit.Services, cancellationToken);
         try
         {
             using var officer = await network.Secretariat.CreateClientForAsync("requests-officer", Roles.SecretariatOfficer);
             foreach (var (code, node) in network.States)
             {
                 using var admin = await node.CreateClientForAsync("requests-admin", Roles.NodeAdmin);
+                await admin.SendJsonAsync(HttpMethod.Put, "/api/v1/directory/own/node", new NodeEntryInput(node.BaseAddress.ToString(), $"{code} test node"));
                 var (created, designation) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/designations", new DesignationInput(
                     null, $"{code} Cybercrime 24/7 desk", "pointOfContact247", [new ContactChannelV1("phone", "+1 555 0100")], ["en", "fr"], "Europe/Paris", [], true));
                 Assert.True(created.StatusCode == HttpStatusCode.Created, designation.ToString());
@@ -45,7 +47,11 @@ internal static class RequestsTestKit
                 Assert.True(approved.IsSuccessStatusCode, approval.ToString());
             }
 
-            await network.SyncAllAsync(cancellationToken);
+            foreach (var node in network.States.Values)
+            {
+                await node.SyncRegisterAsync(cancellationToken);
+            }
+
             return network;
         }
         catch
