@@ -213,6 +213,37 @@ public sealed class RequestCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PreservationLifecycle_EachSidesVerbs_ReachTheOtherSide()
+    {
+        var id = await SubmitAndDeliverAsync();
+        async Task Step(string state, params string[] args)
+        {
+            var result = await Run(state, ["request", .. args]);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("Recorded " + args[0], result.Out, StringComparison.Ordinal);
+            await network.DeliverAsync(state, Ct);
+        }
+
+        await Step("XB", "acknowledge", id);
+        await Step("XB", "preserve", id, "--until", "2027-02-01");
+        await Step("XA", "link-follow-up", id, "--reference", "MLA-XA-2026-0042");
+        await Step("XA", "request-extension", id, "--reason", "The MLA request is before the court.");
+        await Step("XB", "extend", id, "--days", "30");
+        await Step("XB", "close", id, "--reason", "The data were produced under the MLA request.");
+
+        var detail = JsonNode.Parse((await Run("XA", "request", "show", id, "--json")).Out)!;
+        Assert.Equal("closed", (string?)detail["header"]!["state"]);
+        Assert.Equal(["submitted", "received", "acknowledged", "preserved", "followUpLinked", "extensionRequested", "preservationExtended", "closed"],
+            detail["events"]!.AsArray().Select(e => (string?)e!["type"]));
+        Assert.Equal(new DateTimeOffset(2027, 3, 3, 0, 0, 0, TimeSpan.Zero), detail["preservation"]!["until"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("MLA-XA-2026-0042", (string?)Assert.Single(detail["preservation"]!["followUpReferences"]!.AsArray()));
+
+        var other = await SubmitAndDeliverAsync();
+        await Step("XA", "withdraw", other, "--reason", "Identified domestically.");
+        Assert.Equal("withdrawn", (string?)JsonNode.Parse((await Run("XB", "request", "show", other, "--json")).Out)!["header"]!["state"]);
+    }
+
+    [Fact]
     public async Task Preserve_WithoutAPeriod_ExitsTwoWithoutCallingTheNode()
     {
         var result = await Run("XB", "request", "preserve", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11");
