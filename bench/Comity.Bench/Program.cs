@@ -16,6 +16,11 @@ if (args.Contains("--federation-throughput"))
     return await Comity.Bench.Federation.FederationThroughput.RunAsync(args);
 }
 
+if (args.Contains("--request-latency"))
+{
+    return await Comity.Bench.Requests.RequestLatency.RunAsync(args);
+}
+
 if (args.Contains("--baseline-peer"))
 {
     return await Comity.Bench.Federation.BaselinePeer.RunAsync(args);

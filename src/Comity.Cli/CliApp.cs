@@ -4,9 +4,11 @@ using Comity.Cli.Federation;
 using Comity.Cli.Keys;
 using Comity.Cli.Log;
 using Comity.Cli.Register;
+using Comity.Cli.Requests;
 using Comity.Cli.Directories;
 using Comity.Cli.Serve;
 using Comity.Cli.Treaty;
+using Comity.Node.Features.Requests;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -97,6 +99,73 @@ internal static class CliApp
                     proof.AddCommand<LogConsistencyCommand>("consistency")
                         .WithDescription("Consistency proof between the checkpoints of sizes --first and --second (default the latest).")
                         .WithExample("log", "proof", "consistency", "--first", "4", "--second", "10");
+                });
+            });
+            config.AddBranch("request", request =>
+            {
+                request.SetDescription("The 24/7 channel (Arts. 41–43): draft, submit, follow and answer requests (duty officers and supervisors; auditors read). With the demo, --as xa|xb|xc acts as that node's duty officer.");
+                request.AddCommand<RequestKindsCommand>("kinds")
+                    .WithDescription("Each kind: required contents with their articles, refusal grounds, clocks.")
+                    .WithExample("request", "kinds");
+                request.AddCommand<RequestValidateCommand>("validate")
+                    .WithDescription("Check a draft without sending it: every problem with field, code and article, the routing. Exit 2 when invalid.")
+                    .WithExample("request", "validate", "--file", "draft.json");
+                request.AddCommand<RequestSubmitCommand>("submit")
+                    .WithDescription("Sign and send a request to the requested State's 24/7 point of contact. A refused draft lists every problem and sends nothing (exit 2).")
+                    .WithExample("request", "submit", "--file", "draft.json")
+                    .WithExample("request", "submit", "--file", "draft.json", "--to", "XC", "--reference", "XA-2026-118");
+                request.AddCommand<RequestListCommand>("list")
+                    .WithDescription("Incoming and outgoing requests, most urgent first, with countdowns.")
+                    .WithExample("request", "list", "--as", "xb", "--box", "incoming");
+                request.AddCommand<RequestShowCommand>("show")
+                    .WithDescription("One request: header, contents, conditions, clocks and the signed history (who, when, signer kid, signature verified).")
+                    .WithExample("request", "show", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11");
+                request.AddCommand<RequestTransitionCommand<AcknowledgeSettings>>(RequestTransitions.Acknowledge)
+                    .WithDescription("Requested side: the request is in hand (stops the acknowledgement clock).")
+                    .WithExample("request", "acknowledge", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xb");
+                request.AddCommand<RequestTransitionCommand<PreserveSettings>>(RequestTransitions.Preserve)
+                    .WithDescription("Requested side: the data are preserved, at least 60 days (Art. 42).")
+                    .WithExample("request", "preserve", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--days", "90");
+                request.AddCommand<RequestTransitionCommand<ExtendSettings>>(RequestTransitions.Extend)
+                    .WithDescription("Requested side: extend the preservation (--days after the current end, or --until).")
+                    .WithExample("request", "extend", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--days", "60");
+                request.AddCommand<RequestTransitionCommand<DiscloseSettings>>(RequestTransitions.Disclose)
+                    .WithDescription("Requested side: the data were disclosed (Art. 43; Art. 41(3)(e)), with conditions (Art. 36).")
+                    .WithExample("request", "disclose", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--text", "Subscriber and IP logs sent by secure channel", "--use-limitation", "statedPurposeOnly");
+                request.AddCommand<RequestTransitionCommand<AnswerSettings>>(RequestTransitions.Answer)
+                    .WithDescription("Requested side: the answer (a location, advice, legal information), with conditions (Art. 36).")
+                    .WithExample("request", "answer", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--text", "Preservation orders are issued by the prosecutor within 24 hours.");
+                request.AddCommand<RequestTransitionCommand<RefuseSettings>>(RequestTransitions.Refuse)
+                    .WithDescription("Requested side: refuse on an enumerated ground, with reasons (Art. 40(21)–(23); Arts. 42–43).")
+                    .WithExample("request", "refuse", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--ground", "essentialInterests", "--reasons", "…");
+                request.AddCommand<RequestTransitionCommand<RequestInformationSettings>>(RequestTransitions.RequestInformation)
+                    .WithDescription("Requested side: ask the requester for more information (Art. 40(16)).")
+                    .WithExample("request", "request-information", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--question", "Which account?");
+                request.AddCommand<RequestTransitionCommand<ProvideInformationSettings>>(RequestTransitions.ProvideInformation)
+                    .WithDescription("Requesting side: answer the requested side's question.")
+                    .WithExample("request", "provide-information", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--answer", "…");
+                request.AddCommand<RequestTransitionCommand<RequestExtensionSettings>>(RequestTransitions.RequestExtension)
+                    .WithDescription("Requesting side: ask for the preservation to be extended (Art. 42).")
+                    .WithExample("request", "request-extension", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--reason", "The MLA request is with the court.");
+                request.AddCommand<RequestTransitionCommand<LinkFollowUpSettings>>(RequestTransitions.LinkFollowUp)
+                    .WithDescription("Requesting side: link the mutual legal assistance request that follows the preservation (Art. 42).")
+                    .WithExample("request", "link-follow-up", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--reference", "MLA-XA-2026-0042");
+                request.AddCommand<RequestTransitionCommand<WithdrawSettings>>(RequestTransitions.Withdraw)
+                    .WithDescription("Requesting side: the assistance is no longer needed; every clock stops.")
+                    .WithExample("request", "withdraw", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--reason", "Suspect identified domestically.");
+                request.AddCommand<RequestTransitionCommand<CloseSettings>>(RequestTransitions.Close)
+                    .WithDescription("Requested side: end a preservation.")
+                    .WithExample("request", "close", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11");
+                request.AddCommand<RequestAlertsCommand>("alerts")
+                    .WithDescription("Reminders and escalations the clocks raised, newest first.")
+                    .WithExample("request", "alerts", "--audience", "supervisor");
+                request.AddBranch<RequestNotesSettings>("notes", notes =>
+                {
+                    notes.SetDescription("Handover notes from one shift to the next: list them, or add one.");
+                    notes.SetDefaultCommand<RequestNotesCommand>();
+                    notes.AddCommand<RequestNotesAddCommand>("add")
+                        .WithDescription("Keep a note for the next shift, optionally about some requests.")
+                        .WithExample("request", "notes", "add", "XB emergency: call their desk if not acknowledged by 04:00Z", "--request", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11");
                 });
             });
             config.AddBranch("register", register =>

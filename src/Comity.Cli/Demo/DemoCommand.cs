@@ -90,6 +90,7 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
 
             await new DemoDirectoryWalkthrough(environment).RunAsync(credentials, cancellationToken);
             await new DemoFederationPings(environment).RunAsync(credentials, cancellationToken);
+            await new DemoRequests(environment).RunAsync(credentials, cancellationToken);
             ShowSignInDetails(credentials, credentialsPath);
             environment.DemoStarted?.Invoke(new DemoStarted(
                 credentialsPath,
@@ -290,6 +291,7 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
 
         environment.Out.Write(table);
         environment.Out.MarkupLineInterpolated($"Passwords and API tokens: [bold]{credentialsPath}[/]");
+        environment.Out.MarkupLine("Sample 24/7 requests (Arts. 41–43): [bold]comity request list --as xb[/] (or xa, xc), then [bold]comity request show ID --as xb[/]; on the web, sign in as [bold]duty[/] on any State node.");
         environment.Out.MarkupLine("Demo users sign in without a second factor. Press [bold]Ctrl+C[/] to stop.");
     }
 
