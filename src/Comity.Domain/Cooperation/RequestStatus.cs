@@ -95,7 +95,9 @@ public sealed class RequestStatus
             deadlines.Add(new Deadline(DeadlineKind.PreservationExpiry, until, basis));
         }
 
-        if (snapshot.LastMovedAt is Instant moved)
+        // A preservation is meant to sit still until the follow-up request (Art. 42): its reminders and
+        // expiry are its clocks, and a request that waits as it should is not stale.
+        if (snapshot.LastMovedAt is Instant moved && state != RequestState.Preserved)
         {
             deadlines.Add(new Deadline(DeadlineKind.Stale, moved + clocks.StaleAfter, snapshot.Kind.Basis()));
         }
