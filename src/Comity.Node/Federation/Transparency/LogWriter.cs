@@ -30,6 +30,7 @@ internal sealed partial class LogWriter(
     IOptions<LogOptions> options,
     IOptions<NodeOptions> node,
     StoredCheckpointSource checkpoints,
+    Envelopes.SqliteWriteGate writeGate,
     TimeProvider time,
     ILogger<LogWriter> logger) : IDisposable
 {
@@ -71,6 +72,10 @@ internal sealed partial class LogWriter(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComityDbContext>();
         var strategy = db.Database.CreateExecutionStrategy();
+
+        // Behind the node's SQLite writer, one batch at a time: envelope writes queue for a batch's
+        // duration and go on the moment it commits, instead of polling SQLite's busy handler.
+        using var writing = await writeGate.EnterAsync(db, cancellationToken);
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
@@ -139,7 +144,11 @@ internal sealed partial class LogWriter(
             CreatedAt = now,
         };
         db.LogCheckpoints().Add(checkpoint);
-        await db.SaveChangesAsync(cancellationToken);
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         checkpoints.Invalidate();
         LogCheckpointSigned(size);
         return checkpoint;
