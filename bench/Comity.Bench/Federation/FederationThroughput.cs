@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Comity.Bench.Federation;
 
 /// <summary>
-/// <c>--federation-throughput [--envelopes 3000] [--warmup 300] [--levels 1,64] [--set Key=Value]…</c>: envelopes per second
+/// <c>--federation-throughput [--envelopes 3000] [--warmup 300] [--levels 1,64] [--rounds 4] [--set Key=Value]…</c>: envelopes per second
 /// and submit-to-receipt latency between two State nodes running as <c>comity serve</c> processes on
 /// loopback (plus the Secretariat for the Register), durable on both sides, with a baseline measured in
 /// the same run and a breakdown of where the time goes.
@@ -47,8 +47,34 @@ public static class FederationThroughput
             console.MarkupLineInterpolated($"Node settings: {string.Join(", ", settings.Select(kv => kv.Key + "=" + kv.Value))}");
         }
 
-        await using (var network = await ProcessNetwork.StartAsync(new ProcessNetworkOptions { RunFolder = folder, States = ["XA", "XB"], Settings = settings }, ct))
+        // The baseline peers run beside the nodes, and each level alternates Comity and baseline in --rounds
+        // chunks: on a shared machine both then see the same load, so their ratio means something.
+        var rounds = Math.Max(1, BenchArgs.Int(args, "--rounds") ?? 4);
+        var baseline = new List<LoadResult>();
+        string baselineDurability;
+        var receiverPort = BaselinePeer.FreePort();
+        var senderPort = BaselinePeer.FreePort();
+        var receiver = await BaselinePeer.StartAsync(receiverPort, Path.Combine(folder, "baseline-b.db"), null, Path.Combine(folder, "baseline-b.log"), ct);
+        var sender = await BaselinePeer.StartAsync(senderPort, Path.Combine(folder, "baseline-a.db"), new Uri($"http://127.0.0.1:{receiverPort}/"), Path.Combine(folder, "baseline-a.log"), ct);
+        try
         {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{senderPort}/"), Timeout = TimeSpan.FromSeconds(30) };
+            baselineDurability = await http.GetStringAsync("durability", ct);
+            var body = Encoding.UTF8.GetBytes($"{{\"message\":\"{message}\"}}");
+            async Task<string?> Send(int index, CancellationToken token)
+            {
+                try
+                {
+                    using var response = await http.PostAsync("send", new ByteArrayContent(body), token);
+                    return response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    return e.Message;
+                }
+            }
+
+            await using var network = await ProcessNetwork.StartAsync(new ProcessNetworkOptions { RunFolder = folder, States = ["XA", "XB"], Settings = settings }, ct);
             var xa = await FederationLedger.DurabilityAsync(network["XA"].Options.DataFolder, ct);
             var xb = await FederationLedger.DurabilityAsync(network["XB"].Options.DataFolder, ct);
             durability = $"XA journal_mode={xa.JournalMode} synchronous={xa.Synchronous}; XB journal_mode={xb.JournalMode} synchronous={xb.Synchronous}";
@@ -83,16 +109,30 @@ public static class FederationThroughput
             foreach (var level in levels)
             {
                 await Phase(console, $"Comity, {level} in flight: warm-up", level, warmup, Ping);
+                await Phase(console, $"baseline, {level} in flight: warm-up", level, warmup, Send);
                 var xaBefore = await PrometheusScrape.TakeAsync(api, ct);
                 var xbBefore = await PrometheusScrape.TakeAsync(network.Api("XB"), ct);
-                var result = await Phase(console, $"Comity, {level} in flight", level, count, Ping);
+                var comityChunks = new List<LoadResult>();
+                var baselineChunks = new List<LoadResult>();
+                for (var round = 0; round < rounds; round++)
+                {
+                    var chunk = (count / rounds) + (round < count % rounds ? 1 : 0);
+                    comityChunks.Add(await Phase(console, $"Comity, {level} in flight, round {round + 1} of {rounds}", level, chunk, Ping));
+                    baselineChunks.Add(await Phase(console, $"baseline, {level} in flight, round {round + 1} of {rounds}", level, chunk, Send));
+                }
+
                 var xaAfter = await PrometheusScrape.TakeAsync(api, ct);
                 var xbAfter = await PrometheusScrape.TakeAsync(network.Api("XB"), ct);
+                var result = LoadResult.Combine(comityChunks);
+                baseline.Add(LoadResult.Combine(baselineChunks));
+                await WriteLatenciesAsync($"Comity, {level} in flight", result);
+                await WriteLatenciesAsync($"baseline, {level} in flight", baseline[^1]);
                 var port = "server_port=\"" + network["XB"].Options.Port.ToString(CultureInfo.InvariantCulture) + "\"";
                 comity.Add((result, new Breakdown(
                     PrometheusScrape.MeanBetween(xaBefore, xaAfter, "http_server_request_duration_seconds", "http_route=\"/api/v1/federation/pings\"").MeanMs,
                     PrometheusScrape.MeanBetween(xaBefore, xaAfter, "http_client_request_duration_seconds", port),
                     PrometheusScrape.MeanBetween(xbBefore, xbAfter, "http_server_request_duration_seconds", "http_route=\"/federation/v1/envelopes\""))));
+                console.MarkupLineInterpolated($"{level} in flight over {rounds} rounds: Comity {result.PerSecond:0} /s, baseline {baseline[^1].PerSecond:0} /s, ratio {result.PerSecond / baseline[^1].PerSecond:0.00}");
             }
 
             // The sender's API alone: sign and store in the outbox, answer 202; the worker delivers behind it.
@@ -101,37 +141,6 @@ public static class FederationThroughput
             while ((await api.GetOkAsync("api/v1/federation/stats", ct)).GetProperty("outbox").GetProperty("pending").GetInt32() > 0 && drainClock.Elapsed < TimeSpan.FromMinutes(5))
             {
                 await Task.Delay(200, ct);
-            }
-        }
-
-        var baseline = new List<LoadResult>();
-        string baselineDurability;
-        var receiverPort = BaselinePeer.FreePort();
-        var senderPort = BaselinePeer.FreePort();
-        var receiver = await BaselinePeer.StartAsync(receiverPort, Path.Combine(folder, "baseline-b.db"), null, Path.Combine(folder, "baseline-b.log"), ct);
-        var sender = await BaselinePeer.StartAsync(senderPort, Path.Combine(folder, "baseline-a.db"), new Uri($"http://127.0.0.1:{receiverPort}/"), Path.Combine(folder, "baseline-a.log"), ct);
-        try
-        {
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{senderPort}/"), Timeout = TimeSpan.FromSeconds(30) };
-            baselineDurability = await http.GetStringAsync("durability", ct);
-            var body = Encoding.UTF8.GetBytes($"{{\"message\":\"{message}\"}}");
-            async Task<string?> Send(int index, CancellationToken token)
-            {
-                try
-                {
-                    using var response = await http.PostAsync("send", new ByteArrayContent(body), token);
-                    return response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    return e.Message;
-                }
-            }
-
-            foreach (var level in levels)
-            {
-                await Phase(console, $"baseline, {level} in flight: warm-up", level, warmup, Send);
-                baseline.Add(await Phase(console, $"baseline, {level} in flight", level, count, Send));
             }
         }
         finally
@@ -161,10 +170,27 @@ public static class FederationThroughput
                 var progress = new Progress<int>(done => task.Value = done);
                 result = await LoadDriver.RunAsync(concurrency, count, operation, progress, CancellationToken.None);
             });
-        var csv = Path.Combine(Folder, string.Concat(name.Where(char.IsAsciiLetterOrDigit)) + ".csv");
-        await File.WriteAllLinesAsync(csv, result!.LatenciesMs.Select(l => l.ToString("0.000", CultureInfo.InvariantCulture)));
+        await WriteLatenciesAsync(name, result!);
         console.MarkupLineInterpolated($"{name}: {result!.PerSecond:0} /s, p50 {result.P50:0.00} ms, p99 {result.P99:0.00} ms, failures {result.Failures}{(result.FirstFailure is { } f ? " (" + f + ")" : "")}");
         return result;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Trim();
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static async Task WriteLatenciesAsync(string name, LoadResult result)
+    {
+        var csv = Path.Combine(Folder, string.Concat(name.Where(char.IsAsciiLetterOrDigit)) + ".csv");
+        await File.WriteAllLinesAsync(csv, result.LatenciesMs.Select(l => l.ToString("0.000", CultureInfo.InvariantCulture)));
     }
 
     private static string Report(int count, int warmup, string durability, string baselineDurability, UnitCostReport units, List<(LoadResult Result, Breakdown Breakdown)> comity, List<LoadResult> baseline, LoadResult enqueueOnly)
@@ -173,6 +199,7 @@ public static class FederationThroughput
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores, .NET {Environment.Version}; {count} envelopes per level after {warmup} warm-up; 1 KiB message.");
         text.AppendLine(inv, $"Nodes: {durability}. Baseline peers: journal_mode synchronous = {baselineDurability}.");
+        text.AppendLine(inv, $"Load average at the end: {LoadAverage()}. Each level alternates Comity and the baseline in rounds, so both see the same load.");
         text.AppendLine(inv, $"Node settings beyond the defaults: {(Settings.Count == 0 ? "none" : string.Join(", ", Settings.Select(kv => kv.Key + "=" + kv.Value)))}.");
         text.AppendLine();
         text.AppendLine("| in flight | what | envelopes/s | p50 | p90 | p99 | mean | failures | ratio to baseline (throughput) |");

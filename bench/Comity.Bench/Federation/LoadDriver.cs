@@ -7,6 +7,15 @@ public sealed record LoadResult(int Concurrency, int Count, TimeSpan Elapsed, do
 {
     public double PerSecond => Count / Elapsed.TotalSeconds;
 
+    /// <summary>Several chunks of one phase as one result: counts, times and latencies added up.</summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> chunks) => new(
+        chunks[0].Concurrency,
+        chunks.Sum(c => c.Count),
+        TimeSpan.FromTicks(chunks.Sum(c => c.Elapsed.Ticks)),
+        [.. chunks.SelectMany(c => c.LatenciesMs)],
+        chunks.Sum(c => c.Failures),
+        chunks.Select(c => c.FirstFailure).FirstOrDefault(f => f is not null));
+
     public double P50 => Percentile(0.50);
 
     public double P99 => Percentile(0.99);

@@ -85,6 +85,7 @@ internal static class IdentityRegistration
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, PerNodeCookies>();
         services.AddSingleton<IPostConfigureOptions<AntiforgeryOptions>, PerNodeCookies>();
         services.AddScoped<PersonalAccessTokenService>();
+        services.AddSingleton<PersonalAccessTokenClaims>();
         services.AddScoped<IStartupSeeder, RoleSeeder>();
         services.AddScoped<IStartupSeeder, FirstRunAdministrator>();
         services.TryAddSingleton<IFirstRunNotice, ConsoleFirstRunNotice>();

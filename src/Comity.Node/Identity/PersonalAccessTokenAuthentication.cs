@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,6 +18,7 @@ internal sealed class PersonalAccessTokenAuthentication(
     UrlEncoder encoder,
     ComityDbContext db,
     IUserClaimsPrincipalFactory<ComityUser> principals,
+    PersonalAccessTokenClaims claimsCache,
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PersonalAccessToken";
@@ -54,10 +56,54 @@ internal sealed class PersonalAccessTokenAuthentication(
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 
-        var principal = await principals.CreateAsync(record.User);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("pat", record.Id.ToString()));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, SchemeName)), SchemeName));
+        var claims = claimsCache.Get(record.User);
+        if (claims is null)
+        {
+            claims = [.. (await principals.CreateAsync(record.User)).Claims];
+            claimsCache.Set(record.User, claims);
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        identity.AddClaim(new Claim("pat", record.Id.ToString()));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+}
+
+/// <summary>
+/// The claims a token's user gets, kept per user for API clients that call many times a second: building
+/// them takes several queries (roles, claims, authenticator key). The token itself (revocation, expiry,
+/// lockout) is still checked on every request. An entry is used only while the user's concurrency and
+/// security stamps are unchanged (Identity renews them on every change through <c>UserManager</c>, role
+/// changes included) and for at most <see cref="MaxAge"/>.
+/// </summary>
+internal sealed class PersonalAccessTokenClaims(TimeProvider time)
+{
+    /// <summary>How long cached claims are used at most.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    private const int MaxUsers = 10_000;
+
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<Claim>? Get(ComityUser user) =>
+        entries.TryGetValue(user.Id, out var entry)
+            && string.Equals(entry.ConcurrencyStamp, user.ConcurrencyStamp, StringComparison.Ordinal)
+            && string.Equals(entry.SecurityStamp, user.SecurityStamp, StringComparison.Ordinal)
+            && time.GetElapsedTime(entry.CreatedAt) < MaxAge
+            ? entry.Claims
+            : null;
+
+    public void Set(ComityUser user, IReadOnlyList<Claim> claims)
+    {
+        if (entries.Count >= MaxUsers)
+        {
+            entries.Clear();
+        }
+
+        entries[user.Id] = new Entry(user.ConcurrencyStamp, user.SecurityStamp, claims, time.GetTimestamp());
+    }
+
+    private sealed record Entry(string? ConcurrencyStamp, string? SecurityStamp, IReadOnlyList<Claim> Claims, long CreatedAt);
 }
 
 /// <summary>Creates personal access tokens and hashes them for storage.</summary>

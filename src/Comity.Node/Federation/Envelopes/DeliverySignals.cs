@@ -12,7 +12,7 @@ internal sealed class DeliverySignals : IDisposable
 {
     private readonly Channel<DeliveryItem> ready = Channel.CreateUnbounded<DeliveryItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim sweep = new(0, 1);
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<OutboxStatus>> waiters = new();
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<OutboxEnvelope>> waiters = new();
 
     public ChannelReader<DeliveryItem> ReadyEnvelopes => ready.Reader;
 
@@ -46,21 +46,21 @@ internal sealed class DeliverySignals : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Starts waiting for <paramref name="id"/> to be delivered or refused; register before saving the envelope.</summary>
-    public Task<OutboxStatus> WhenSettled(Guid id) =>
-        waiters.GetOrAdd(id, static _ => new TaskCompletionSource<OutboxStatus>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    /// <summary>Starts waiting for <paramref name="id"/> to be delivered or refused (the row as saved then); register before saving the envelope.</summary>
+    public Task<OutboxEnvelope> WhenSettled(Guid id) =>
+        waiters.GetOrAdd(id, static _ => new TaskCompletionSource<OutboxEnvelope>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     /// <summary>Stops waiting for <paramref name="id"/> (the caller gave up).</summary>
     public void Forget(Guid id) => waiters.TryRemove(id, out _);
 
     public void Dispose() => sweep.Dispose();
 
-    /// <summary>The envelope is delivered or refused, and that is saved.</summary>
-    public void Settled(Guid id, OutboxStatus status)
+    /// <summary>The envelope is delivered or refused, and that is saved (<paramref name="row"/> as saved; no longer tracked).</summary>
+    public void Settled(OutboxEnvelope row)
     {
-        if (waiters.TryRemove(id, out var waiter))
+        if (waiters.TryRemove(row.Id, out var waiter))
         {
-            waiter.TrySetResult(status);
+            waiter.TrySetResult(row);
         }
     }
 }

@@ -39,6 +39,7 @@ internal sealed partial class DeliveryWorker(
     private const int MaxReceiptBytes = 256 * 1024;
 
     private readonly ConcurrentDictionary<Guid, Task> inFlight = new();
+    private GroupCommit<AttemptRecord, OutboxEnvelope?>? records;
     private readonly Random random = options.Value.RandomSeed is { } seed ? new Random(seed) : new Random();
     private readonly Lock randomGate = new();
 
@@ -203,9 +204,15 @@ internal sealed partial class DeliveryWorker(
         await peer.Limit.WaitAsync(cancellationToken);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ComityDbContext>();
-            var register = await view.GetAsync(db, scope.ServiceProvider.GetRequiredService<ICurrentRegister>(), cancellationToken);
+            bool sqlite;
+            RegisterV1? register;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ComityDbContext>();
+                sqlite = db.Database.IsSqlite();
+                register = await view.GetAsync(db, scope.ServiceProvider.GetRequiredService<ICurrentRegister>(), cancellationToken);
+            }
+
             var node = register is null ? null : RegisterLookups.NodeFor(register, item.Peer);
             AttemptResult result;
             if (register is null || node is null)
@@ -219,7 +226,12 @@ internal sealed partial class DeliveryWorker(
                 result = await AttemptAsync(peer, item, node.Endpoint, register, cancellationToken);
             }
 
-            await RecordAsync(db, scope.ServiceProvider.GetRequiredService<IAuditTrail>(), scope.ServiceProvider.GetRequiredService<IIdGenerator>(), peer, item, result, cancellationToken);
+            var batches = LazyInitializer.EnsureInitialized(ref records, () => new GroupCommit<AttemptRecord, OutboxEnvelope?>(writeGate, RecordBatchAsync));
+            var settled = await batches.SubmitAsync(new AttemptRecord(peer, item, result), sqlite, cancellationToken);
+            if (settled is not null)
+            {
+                signals.Settled(settled);
+            }
         }
         finally
         {
@@ -287,13 +299,66 @@ internal sealed partial class DeliveryWorker(
         return new AttemptResult(AttemptKind.Transient, $"{item.Peer} answered {status.ToString(CultureInfo.InvariantCulture)} {response.ReasonPhrase}{(transientCode is null ? "" : $" ({transientCode})")}{(transientDetail is null ? "" : ": " + transientDetail)}", status, transientCode);
     }
 
-    private async Task RecordAsync(ComityDbContext db, IAuditTrail audit, IIdGenerator ids, PeerChannel peer, DeliveryItem item, AttemptResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records attempts in one transaction (group commit: the receipts of deliveries that end together cost
+    /// one fsync). Returns, per attempt, the row when it is now delivered or undeliverable (null when it
+    /// stays pending or was already settled). If the batch fails as a whole, each attempt is recorded on its own.
+    /// </summary>
+    private async Task<IReadOnlyList<GroupCommitOutcome<OutboxEnvelope?>>> RecordBatchAsync(IReadOnlyList<AttemptRecord> attempts)
+    {
+        try
+        {
+            return await RecordAsync(attempts);
+        }
+        catch (Exception e) when (attempts.Count > 1 && e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            var outcomes = new List<GroupCommitOutcome<OutboxEnvelope?>>();
+            foreach (var attempt in attempts)
+            {
+                try
+                {
+                    outcomes.AddRange(await RecordAsync([attempt]));
+                }
+                catch (Exception single) when (single is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+                {
+                    outcomes.Add(GroupCommitOutcome<OutboxEnvelope?>.Failure(single));
+                }
+            }
+
+            return outcomes;
+        }
+    }
+
+    private async Task<IReadOnlyList<GroupCommitOutcome<OutboxEnvelope?>>> RecordAsync(IReadOnlyList<AttemptRecord> attempts)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComityDbContext>();
+        var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+        var ids = scope.ServiceProvider.GetRequiredService<IIdGenerator>();
+        var wanted = attempts.Select(a => a.Item.Id).Distinct().ToList();
+        var rows = await db.Outbox().Where(o => wanted.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var settled = new OutboxEnvelope?[attempts.Count];
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            var (peer, item, result) = attempts[i];
+            if (rows.TryGetValue(item.Id, out var row) && Record(db, audit, ids, peer, item, result, row))
+            {
+                settled[i] = row;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return [.. settled.Select(GroupCommitOutcome<OutboxEnvelope?>.Success)];
+    }
+
+    /// <summary>Applies one attempt to its row; true when the row is settled by it (delivered or undeliverable).</summary>
+    private bool Record(ComityDbContext db, IAuditTrail audit, IIdGenerator ids, PeerChannel peer, DeliveryItem item, AttemptResult result, OutboxEnvelope row)
     {
         var now = time.GetUtcNow();
-        var row = await db.Outbox().FirstOrDefaultAsync(o => o.Id == item.Id, cancellationToken);
-        if (row is null || row.Status != OutboxStatus.Pending)
+        if (row.Status != OutboxStatus.Pending)
         {
-            return;
+            return false;
         }
 
         if (!result.CircuitOpen)
@@ -364,15 +429,7 @@ internal sealed partial class DeliveryWorker(
                 break;
         }
 
-        using (await writeGate.EnterAsync(db, cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        if (row.Status != OutboxStatus.Pending)
-        {
-            signals.Settled(item.Id, row.Status);
-        }
+        return row.Status != OutboxStatus.Pending;
     }
 
     /// <summary>Exponential back-off with jitter: between half and all of min × 2^(attempts−1), capped at the maximum.</summary>
@@ -423,6 +480,9 @@ internal sealed partial class DeliveryWorker(
         var bytes = await EnvelopeInbox.ReadLimitedAsync(stream, content.Headers.ContentLength, MaxReceiptBytes, cancellationToken);
         return bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes);
     }
+
+    /// <summary>One finished attempt on its way to the outbox row.</summary>
+    private sealed record AttemptRecord(PeerChannel Peer, DeliveryItem Item, AttemptResult Result);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox sweep failed; it runs again at the next tick")]
     private partial void LogSweepFailed(Exception exception);

@@ -40,7 +40,7 @@ internal sealed partial class EnvelopeInbox(
     IOptions<EnvelopeOptions> options,
     TimeProvider time,
     EnvelopeMetrics metrics,
-    SqliteWriteGate writeGate,
+    InboxWriter writer,
     ILogger<EnvelopeInbox> logger)
 {
     private const int MaxRaces = 8;
@@ -94,62 +94,104 @@ internal sealed partial class EnvelopeInbox(
 
         var receipt = await keys.SignJwsAsync(FederationJson.SerializeToUtf8Bytes(receiptPayload), ReceiptV1.MediaType, cancellationToken);
 
-        // One transaction at a time per conversation in this process (striped locks): envelopes of one
-        // conversation racing here queue instead of failing each other's concurrency check. The check
+        // One envelope at a time per conversation in this process (striped locks): envelopes of one
+        // conversation never share a batch and never race each other's concurrency check. The check
         // still guards several processes on one database.
         var stripe = ConversationLocks.For(envelope.From, envelope.Conversation);
         await stripe.WaitAsync(cancellationToken);
+        InboxWrite written;
         try
         {
-            return await StoreWithRetriesAsync(envelope, id, bytes, sha256, receipt, handler, now, cancellationToken);
+            written = await writer.SubmitAsync(new InboxItem(envelope, id, bytes, sha256, receipt, now), db.Database.IsSqlite(), cancellationToken);
         }
         finally
         {
             stripe.Release();
         }
+
+        if (written.Outcome.Code == SeqConflict.Code)
+        {
+            metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", SeqConflict.Code));
+            LogRefused(SeqConflict.Code, $"envelope {envelope.Id} from {envelope.From}: seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} is already held by another envelope");
+        }
+        else if (written.Outcome.Code == FederationRefusals.Replay.Code)
+        {
+            metrics.Replays.Add(1, new KeyValuePair<string, object?>("from", envelope.From));
+            metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", FederationRefusals.Replay.Code));
+            LogReplay(envelope.Id, envelope.From);
+        }
+        else
+        {
+            metrics.Received.Add(1, new KeyValuePair<string, object?>("outcome", written.Received));
+        }
+
+        return written.Outcome;
     }
 
-    private async Task<InboxOutcome> StoreWithRetriesAsync(EnvelopeV1 envelope, Guid id, byte[] bytes, string sha256, string receipt, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a batch of verified envelopes in one transaction (group commit; this instance belongs to the
+    /// batch's own scope, so handlers add to the batch's unit of work). Each envelope is stored, de-duplicated
+    /// and applied on its own, inside its own savepoint: one that fails is rolled back alone and its sender
+    /// gets the failure, the others are committed. Outcomes are returned once the transaction is committed.
+    /// </summary>
+    public async Task<IReadOnlyList<GroupCommitOutcome<InboxWrite>>> WriteBatchAsync(IReadOnlyList<InboxItem> items)
     {
+        var cancellationToken = CancellationToken.None;
+        var outcomes = new GroupCommitOutcome<InboxWrite>[items.Count];
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        for (var i = 0; i < items.Count; i++)
+        {
+            outcomes[i] = await WriteOneAsync(transaction, items[i], cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    private async Task<GroupCommitOutcome<InboxWrite>> WriteOneAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, InboxItem item, CancellationToken cancellationToken)
+    {
+        const string savepoint = "envelope";
         for (var race = 1; ; race++)
         {
-            if (await FindAsync(id, cancellationToken) is { } known)
-            {
-                return await AnswerKnownAsync(envelope, known.Bytes, known.Receipt, bytes, now, cancellationToken);
-            }
-
             db.ChangeTracker.Clear();
-            using var writing = await writeGate.EnterAsync(db, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
             try
             {
-                var outcome = await StoreAndApplyAsync(envelope, id, bytes, sha256, receipt, handler, now, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                if (outcome == SeqConflictOutcome)
+                InboxWrite written;
+                if (await FindAsync(item.Id, cancellationToken) is { } known)
                 {
-                    metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", SeqConflict.Code));
-                    LogRefused(SeqConflict.Code, $"envelope {envelope.Id} from {envelope.From}: seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} is already held by another envelope");
-                    return InboxOutcome.Refused(SeqConflict, $"{envelope.From} already sent another envelope with seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {envelope.Conversation}; this node holds it waiting and refuses the second.");
+                    written = await AnswerKnownAsync(item.Envelope, known.Bytes, known.Receipt, item.Bytes, item.Now, cancellationToken);
+                }
+                else
+                {
+                    var outcome = await StoreAndApplyAsync(item.Envelope, item.Id, item.Bytes, item.Sha256, item.Receipt, item.Now, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    written = outcome == SeqConflictOutcome
+                        ? new InboxWrite(InboxOutcome.Refused(SeqConflict, $"{item.Envelope.From} already sent another envelope with seq {item.Envelope.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {item.Envelope.Conversation}; this node holds it waiting and refuses the second."), null)
+                        : new InboxWrite(InboxOutcome.Accepted(item.Receipt), outcome);
                 }
 
-                metrics.Received.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
-                return InboxOutcome.Accepted(receipt);
+                await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+                return GroupCommitOutcome<InboxWrite>.Success(written);
             }
-            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e))
+            catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && race < MaxRaces)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                // Another process took this (conversation, seq) or id first: start this envelope again.
+                await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // This envelope alone fails (a handler's bug, a lost race too many): the others stay.
+                await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
                 db.ChangeTracker.Clear();
-                if (race >= MaxRaces)
-                {
-                    throw;
-                }
+                return GroupCommitOutcome<InboxWrite>.Failure(e);
             }
         }
     }
 
     /// <summary>Adds the inbox row and applies what is now in order; returns the outcome for the metric.</summary>
-    private async Task<string> StoreAndApplyAsync(EnvelopeV1 envelope, Guid id, byte[] bytes, string sha256, string receipt, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string> StoreAndApplyAsync(EnvelopeV1 envelope, Guid id, byte[] bytes, string sha256, string receipt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var conversation = await db.InboxConversations().FindAsync([envelope.From, envelope.Conversation], cancellationToken);
         if (conversation is null)
@@ -200,6 +242,13 @@ internal sealed partial class EnvelopeInbox(
             return "waiting";
         }
 
+        var byType = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
+        if (!byType.TryGetValue(envelope.Type, out var handler))
+        {
+            // Checked before the batch; a handler cannot disappear in between within one process.
+            throw new InvalidOperationException($"No handler for envelope type {envelope.Type}.");
+        }
+
         await ApplyAsync(row, envelope, handler, now, cancellationToken);
         conversation.NextSeq++;
         if (conversation.Waiting > 0)
@@ -208,7 +257,6 @@ internal sealed partial class EnvelopeInbox(
                 .Where(r => r.From == envelope.From && r.Conversation == envelope.Conversation && r.Status == InboxStatus.Waiting && r.Seq >= conversation.NextSeq)
                 .OrderBy(r => r.Seq)
                 .ToListAsync(cancellationToken);
-            var byType = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
             foreach (var next in successors)
             {
                 if (next.Seq < conversation.NextSeq)
@@ -249,24 +297,16 @@ internal sealed partial class EnvelopeInbox(
     }
 
     /// <summary>The id is already in the inbox: the same bytes are a duplicate (stored receipt), other bytes a replay (409, alerted).</summary>
-    private async Task<InboxOutcome> AnswerKnownAsync(EnvelopeV1 envelope, byte[] storedBytes, string storedReceipt, byte[] bytes, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<InboxWrite> AnswerKnownAsync(EnvelopeV1 envelope, byte[] storedBytes, string storedReceipt, byte[] bytes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (storedBytes.AsSpan().SequenceEqual(bytes))
         {
-            metrics.Received.Add(1, new KeyValuePair<string, object?>("outcome", "duplicate"));
-            return InboxOutcome.Accepted(storedReceipt);
+            return new InboxWrite(InboxOutcome.Accepted(storedReceipt), "duplicate");
         }
 
-        metrics.Replays.Add(1, new KeyValuePair<string, object?>("from", envelope.From));
-        metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", FederationRefusals.Replay.Code));
-        LogReplay(envelope.Id, envelope.From);
-        db.ChangeTracker.Clear();
         AddAlert(FederationAlert.Replay, envelope.From, Guid.Parse(envelope.Id), $"{envelope.From} sent envelope {envelope.Id} again with different bytes (SHA-256 {FederationJson.Sha256(bytes)}, stored {FederationJson.Sha256(storedBytes)}); refused as a replay.", now);
-        using (await writeGate.EnterAsync(db, cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        return InboxOutcome.Refused(FederationRefusals.Replay, $"Envelope {envelope.Id} was already received from {envelope.From} with different bytes.");
+        await db.SaveChangesAsync(cancellationToken);
+        return new InboxWrite(InboxOutcome.Refused(FederationRefusals.Replay, $"Envelope {envelope.Id} was already received from {envelope.From} with different bytes."), null);
     }
 
     private async Task<(byte[] Bytes, string Receipt)?> FindAsync(Guid id, CancellationToken cancellationToken) =>
@@ -327,6 +367,25 @@ internal sealed partial class EnvelopeInbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused envelope {EnvelopeId} from {From} as a replay: the id was already received with other bytes")]
     private partial void LogReplay(string envelopeId, string from);
+}
+
+/// <summary>A verified envelope with its signed receipt, on its way into the inbox.</summary>
+internal sealed record InboxItem(EnvelopeV1 Envelope, Guid Id, byte[] Bytes, string Sha256, string Receipt, DateTimeOffset Now);
+
+/// <summary>What writing an envelope came to: the answer, and for an accepted one the outcome for the metric.</summary>
+internal sealed record InboxWrite(InboxOutcome Outcome, string? Received);
+
+/// <summary>The inbox's group commit: envelopes arriving together are stored and applied in one transaction (one fsync).</summary>
+internal sealed class InboxWriter(IServiceScopeFactory scopes, SqliteWriteGate gate)
+{
+    private readonly GroupCommit<InboxItem, InboxWrite> commit = new(gate, async items =>
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EnvelopeInbox>().WriteBatchAsync(items);
+    });
+
+    public Task<InboxWrite> SubmitAsync(InboxItem item, bool sqlite, CancellationToken cancellationToken) =>
+        commit.SubmitAsync(item, sqlite, cancellationToken);
 }
 
 /// <summary>Striped in-process locks by (sender, conversation).</summary>

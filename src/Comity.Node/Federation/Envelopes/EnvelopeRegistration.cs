@@ -14,6 +14,7 @@ internal static class EnvelopeRegistration
         services.AddSingleton<FederationRegisterView>();
         services.AddSingleton<DeliverySignals>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<InboxWriter>();
         services.AddSingleton<PeerCircuits>();
         services.AddScoped<EnvelopeInbox>();
         services.AddScoped<IOutbox, Outbox>();

@@ -59,6 +59,7 @@ internal sealed partial class NodeKeyStore(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        signingKeys.Clear();
     }
 
     public async Task<string> SignJwsAsync(ReadOnlyMemory<byte> payload, string? typ, CancellationToken cancellationToken) =>
@@ -206,9 +207,23 @@ internal sealed partial class NodeKeyStore(
     };
 
     /// <summary>The current signing key, read without tracking (signing changes nothing).</summary>
-    private async Task<NodeKey?> CurrentForSigningAsync(CancellationToken cancellationToken) =>
-        (await db.NodeKeys().AsNoTracking().Where(k => k.Use == NodeKey.Signing && k.RetiredAt == null).ToListAsync(cancellationToken))
+    private async Task<NodeKey?> CurrentForSigningAsync(CancellationToken cancellationToken)
+    {
+        if (signingKeys.CurrentSigning(time.GetUtcNow()) is { } known)
+        {
+            return known;
+        }
+
+        var generation = signingKeys.Generation;
+        var key = (await db.NodeKeys().AsNoTracking().Where(k => k.Use == NodeKey.Signing && k.RetiredAt == null).ToListAsync(cancellationToken))
             .OrderByDescending(k => k.NotBefore).FirstOrDefault();
+        if (key is not null)
+        {
+            signingKeys.RememberCurrentSigning(key, generation);
+        }
+
+        return key;
+    }
 
     private async Task<NodeKey?> CurrentAsync(string use, CancellationToken cancellationToken) =>
         (await db.NodeKeys().Where(k => k.Use == use && k.RetiredAt == null).ToListAsync(cancellationToken))

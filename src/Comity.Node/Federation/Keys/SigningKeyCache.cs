@@ -11,6 +11,27 @@ namespace Comity.Node.Federation.Keys;
 internal sealed class SigningKeyCache : IDisposable
 {
     private readonly ConcurrentDictionary<string, Key> keys = new(StringComparer.Ordinal);
+    private long generation;
+    private volatile CurrentKey? current;
+
+    /// <summary>
+    /// The key record the node signs with now, as last read (every envelope and receipt is signed, so it is not
+    /// read per signature); null until read, and again after <see cref="Clear"/>.
+    /// </summary>
+    public NodeKey? CurrentSigning(DateTimeOffset now) =>
+        current is { } known && known.Generation == Interlocked.Read(ref generation) && known.Key.NotAfter > now ? known.Key : null;
+
+    /// <summary>The generation to pass to <see cref="RememberCurrentSigning"/>: read it before reading the key.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>Remembers the current signing key read at <paramref name="readGeneration"/> (ignored if keys changed since).</summary>
+    public void RememberCurrentSigning(NodeKey key, long readGeneration)
+    {
+        if (readGeneration == Interlocked.Read(ref generation))
+        {
+            current = new CurrentKey(key, readGeneration);
+        }
+    }
 
     /// <summary>The imported private key of <paramref name="kid"/>, importing it with <paramref name="unprotect"/> the first time.</summary>
     public Key Get(string kid, Func<byte[]> unprotect)
@@ -44,7 +65,14 @@ internal sealed class SigningKeyCache : IDisposable
     /// Forgets every key (after a rotation or expiry). The keys are not disposed here: a signature in
     /// progress may still hold one; the finalizer of each key's handle frees its memory.
     /// </summary>
-    public void Clear() => keys.Clear();
+    public void Clear()
+    {
+        Interlocked.Increment(ref generation);
+        current = null;
+        keys.Clear();
+    }
+
+    private sealed record CurrentKey(NodeKey Key, long Generation);
 
     public void Dispose()
     {

@@ -21,9 +21,12 @@ public sealed class LogOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Comity:Transparency:WitnessInterval must be between 00:00:01 and 1.00:00:00.")]
     public TimeSpan WitnessInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>At most this many events are appended per database transaction. Default 1000.</summary>
+    /// <summary>
+    /// At most this many events are appended per database transaction. Default 250: on SQLite each batch holds
+    /// the node's single writer, so envelope writes wait at most one batch (a few milliseconds), not the whole backlog.
+    /// </summary>
     [Range(1, 100_000)]
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = 250;
 }
 
 /// <summary>

@@ -29,6 +29,8 @@ internal sealed partial class LogWriter(
     IServiceScopeFactory scopes,
     IOptions<LogOptions> options,
     IOptions<NodeOptions> node,
+    StoredCheckpointSource checkpoints,
+    Envelopes.SqliteWriteGate writeGate,
     TimeProvider time,
     ILogger<LogWriter> logger) : IDisposable
 {
@@ -70,6 +72,10 @@ internal sealed partial class LogWriter(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComityDbContext>();
         var strategy = db.Database.CreateExecutionStrategy();
+
+        // Behind the node's SQLite writer, one batch at a time: envelope writes queue for a batch's
+        // duration and go on the moment it commits, instead of polling SQLite's busy handler.
+        using var writing = await writeGate.EnterAsync(db, cancellationToken);
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
@@ -138,7 +144,12 @@ internal sealed partial class LogWriter(
             CreatedAt = now,
         };
         db.LogCheckpoints().Add(checkpoint);
-        await db.SaveChangesAsync(cancellationToken);
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        checkpoints.Invalidate();
         LogCheckpointSigned(size);
         return checkpoint;
     }
@@ -182,16 +193,43 @@ internal sealed partial class LogWriterWorker(
     private partial void LogRunFailed(Exception exception);
 }
 
-/// <summary>The latest checkpoint note with the cosignatures collected for its tree, for receipts and the API.</summary>
-internal sealed class StoredCheckpointSource(IServiceScopeFactory scopes) : ICheckpointSource
+/// <summary>
+/// The latest checkpoint note with the cosignatures collected for its tree, for receipts and the API.
+/// Every receipt carries it, so it is kept in memory: this process's log writer and witness client
+/// invalidate it when they store a checkpoint or a cosignature, and it is read again at least every
+/// <see cref="MaxAge"/> (a checkpoint signed by another process on the same database).
+/// </summary>
+internal sealed class StoredCheckpointSource(IServiceScopeFactory scopes, TimeProvider time) : ICheckpointSource
 {
+    /// <summary>How long a note read from the database is served without reading it again.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+
+    private long generation;
+    private volatile CachedNote? cached;
+
     public async Task<string?> LatestAsync(CancellationToken cancellationToken)
     {
+        var current = Interlocked.Read(ref generation);
+        if (cached is { } known && known.Generation == current && time.GetElapsedTime(known.ReadAt) < MaxAge)
+        {
+            return known.Note;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComityDbContext>();
+        var readAt = time.GetTimestamp();
         var latest = await LogWriter.LatestCheckpointAsync(db, cancellationToken);
-        return latest is null ? null : await WithCosignaturesAsync(db, latest, cancellationToken);
+        var note = latest is null ? null : await WithCosignaturesAsync(db, latest, cancellationToken);
+
+        // Stored with the generation seen before reading: an invalidation during the read makes the next call read again.
+        cached = new CachedNote(note, current, readAt);
+        return note;
     }
+
+    /// <summary>A checkpoint or cosignature was stored: the next call reads the database.</summary>
+    public void Invalidate() => Interlocked.Increment(ref generation);
+
+    private sealed record CachedNote(string? Note, long Generation, long ReadAt);
 
     /// <summary>The note followed by the latest cosignature of each witness on the same tree (same size and root: the same body).</summary>
     public static async Task<string> WithCosignaturesAsync(ComityDbContext db, LogCheckpoint checkpoint, CancellationToken cancellationToken)

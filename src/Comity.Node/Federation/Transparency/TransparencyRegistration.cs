@@ -18,7 +18,8 @@ internal static class TransparencyRegistration
     {
         services.AddOptions<LogOptions>().BindConfiguration(LogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IAuditTrail, DbAuditTrail>();
-        services.AddSingleton<ICheckpointSource, StoredCheckpointSource>();
+        services.AddSingleton<StoredCheckpointSource>();
+        services.AddSingleton<ICheckpointSource>(provider => provider.GetRequiredService<StoredCheckpointSource>());
         services.AddSingleton<LogMetrics>();
         services.AddSingleton<LogWriter>();
         services.AddHostedService<LogWriterWorker>();

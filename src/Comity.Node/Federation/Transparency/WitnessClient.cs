@@ -30,6 +30,7 @@ internal sealed partial class WitnessClient(
     IHttpClientFactory http,
     IOptions<NodeOptions> node,
     IIdGenerator ids,
+    StoredCheckpointSource checkpoints,
     TimeProvider time,
     ILogger<WitnessClient> logger) : IDisposable
 {
@@ -168,6 +169,7 @@ internal sealed partial class WitnessClient(
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
+                checkpoints.Invalidate();
                 await SetAcceptedAsync(db, peer.State, size, now, cancellationToken);
                 return new WitnessSubmission(peer.State, true, $"cosigned size {size} at {cosignedAt:O}");
             }

@@ -69,7 +69,16 @@ internal sealed class EnvelopeFaultFilter : IStartupFilter
 /// <summary>Records the order in which <c>probe/v1</c> envelopes are applied (a test envelope type).</summary>
 public sealed class ApplyOrder
 {
+    private volatile string? failConversation;
+
     public ConcurrentQueue<(string Conversation, long Seq)> Applied { get; } = new();
+
+    /// <summary>Envelopes of this conversation make the handler throw (a handler's bug), until set back to null.</summary>
+    public string? FailConversation
+    {
+        get => failConversation;
+        set => failConversation = value;
+    }
 }
 
 internal sealed class ProbeEnvelope(ApplyOrder order) : IEnvelopeHandler
@@ -80,6 +89,11 @@ internal sealed class ProbeEnvelope(ApplyOrder order) : IEnvelopeHandler
 
     public Task ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
     {
+        if (string.Equals(envelope.Conversation, order.FailConversation, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The probe handler fails for conversation " + envelope.Conversation + ".");
+        }
+
         order.Applied.Enqueue((envelope.Conversation, envelope.Seq));
         return Task.CompletedTask;
     }

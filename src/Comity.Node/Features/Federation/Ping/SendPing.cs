@@ -7,7 +7,6 @@ using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Comity.Node.Features.Federation.Ping;
 
@@ -112,9 +111,10 @@ internal sealed class SendPingHandler(
             return new SendPingOutcome(pending, [], StatusCodes.Status202Accepted);
         }
 
+        OutboxEnvelope row;
         try
         {
-            await signals.WhenSettled(entry.Id).WaitAsync(MaxWait, time, cancellationToken);
+            row = await signals.WhenSettled(entry.Id).WaitAsync(MaxWait, time, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -122,7 +122,6 @@ internal sealed class SendPingHandler(
             return new SendPingOutcome(pending, [], StatusCodes.Status202Accepted);
         }
 
-        var row = await db.Outbox().AsNoTracking().FirstAsync(o => o.Id == entry.Id, cancellationToken);
         return new SendPingOutcome(Describe(row), [], StatusCodes.Status200OK);
     }
 
