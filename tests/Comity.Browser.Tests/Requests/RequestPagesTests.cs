@@ -175,6 +175,89 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
     }
 
     [Fact]
+    [Trait("Article", "36")]
+    public async Task RequestPage_EmergencyDisclosure_CanOnlyRaiseTheConditions_AndTheRaisedConditionsReachTheRequester()
+    {
+        var id = await nodes.SubmitAsync("XA", RequestsNetworkFixture.Draft("emergencyDisclosure", "XA-UI-DISC-1"));
+        await nodes.DeliverAsync("XA");
+        await using var xb = await ContextAsync("XB");
+        var page = await xb.NewPageAsync();
+        await page.GotoAsync($"/requests/{id}");
+        await page.Locator("#action-acknowledge button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "acknowledged");
+
+        // The request is confidential and for its stated purpose only: the form starts there and offers nothing lower.
+        var confidentiality = page.Locator("#disclose-confidentiality");
+        await Assertions.Expect(confidentiality).ToHaveValueAsync("confidential");
+        await Assertions.Expect(confidentiality.Locator("option[value='none']")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#disclose-useLimitation option[value='none']")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#disclose-useLimitation option[value='intelligenceOnly']")).ToBeEnabledAsync();
+
+        // A retention limit that is not a whole number of days is refused beside the form, nothing recorded.
+        await page.Locator("#disclose-text").FillAsync("Subscriber: J. Doe, registered 2024-03-01 from 198.51.100.7.");
+        await page.Locator("#disclose-retentionDays").EvaluateAsync("e => { e.type = 'text'; e.value = 'soon'; }");
+        await page.Locator("#action-disclose button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-action-problem='disclose']")).ToContainTextAsync("Retention limit");
+        await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "acknowledged");
+
+        await page.Locator("#disclose-text").FillAsync("Subscriber: J. Doe, registered 2024-03-01 from 198.51.100.7.");
+        await page.Locator("#disclose-confidentiality").SelectOptionAsync("doNotNotifyHolder");
+        await page.Locator("#disclose-onwardTransfer").SelectOptionAsync("prohibited");
+        await page.Locator("#disclose-retentionDays").FillAsync("30");
+        await page.Locator("#disclose-dataProtection").FillAsync("Delete once the victim is safe.");
+        await page.Locator("#action-disclose button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "disclosed");
+        var conditions = page.Locator("#conditions");
+        await Assertions.Expect(conditions).ToContainTextAsync("do not notify the account holder");
+        await Assertions.Expect(conditions).ToContainTextAsync("Only for the stated purpose");
+        await Assertions.Expect(conditions).ToContainTextAsync("Prohibited");
+        await Assertions.Expect(conditions).ToContainTextAsync("30");
+        await Assertions.Expect(conditions).ToContainTextAsync("Delete once the victim is safe.");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // XA receives the disclosure, signed by XB, with the raised conditions.
+        await nodes.DeliverAsync("XB");
+        await using var xa = await ContextAsync("XA");
+        var xaPage = await xa.NewPageAsync();
+        await xaPage.GotoAsync($"/requests/{id}");
+        await Assertions.Expect(xaPage.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "disclosed");
+        await Assertions.Expect(xaPage.Locator("#request-timeline li[data-event='disclosed']")).ToContainTextAsync("198.51.100.7");
+        await Assertions.Expect(xaPage.Locator("#request-timeline li[data-verified='false']")).ToHaveCountAsync(0);
+        await Assertions.Expect(xaPage.Locator("#conditions")).ToContainTextAsync("do not notify the account holder");
+        await Assertions.Expect(xaPage.Locator("#conditions")).ToContainTextAsync("Prohibited");
+    }
+
+    [Fact]
+    public async Task RequestPage_RefusalWithoutReasons_IsRefusedBesideTheForm_ThenRecordedWithItsGroundOnBothSides()
+    {
+        var id = await nodes.SubmitAsync("XA", RequestsNetworkFixture.Draft("technicalAdvice", "XA-UI-REF-1"));
+        await nodes.DeliverAsync("XA");
+        await using var xb = await ContextAsync("XB");
+        var page = await xb.NewPageAsync();
+        await page.GotoAsync($"/requests/{id}");
+        await page.Locator("#action-acknowledge button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "acknowledged");
+
+        await page.Locator("#refuse-ground").SelectOptionAsync("essentialInterests");
+        await page.Locator("#action-refuse button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-action-problem='refuse']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "acknowledged");
+
+        await page.Locator("#refuse-ground").SelectOptionAsync("essentialInterests");
+        await page.Locator("#refuse-reasons").FillAsync("The advice sought concerns a system of national security.");
+        await page.Locator("#action-refuse button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "refused");
+        await Assertions.Expect(page.Locator("#refusal")).ToContainTextAsync("essential interests");
+
+        await nodes.DeliverAsync("XB");
+        await using var xa = await ContextAsync("XA");
+        var xaPage = await xa.NewPageAsync();
+        await xaPage.GotoAsync($"/requests/{id}");
+        await Assertions.Expect(xaPage.Locator("#refusal")).ToContainTextAsync("national security");
+        await Assertions.Expect(xaPage.Locator("[data-action]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task InboxAndRequestPage_InArabic_AreRightToLeftAndTranslated()
     {
         var id = await nodes.SubmitAsync("XA", RequestsNetworkFixture.Draft("locateSuspect", "XA-UI-AR-1"));

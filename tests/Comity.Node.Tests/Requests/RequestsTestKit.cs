@@ -22,10 +22,19 @@ internal static class RequestsTestKit
 {
     public static readonly DateTimeOffset Now = EnvelopeTestKit.Now;
 
-    public static async Task<RequestsNetwork> StartAsync(DatabaseProvider provider, CancellationToken cancellationToken, params string[] states)
+    public static Task<RequestsNetwork> StartAsync(DatabaseProvider provider, CancellationToken cancellationToken, params string[] states) =>
+        StartAsync(provider, new Dictionary<string, string?>(), cancellationToken, states);
+
+    /// <summary>As <see cref="StartAsync(DatabaseProvider, CancellationToken, string[])"/>, with further settings on every node.</summary>
+    public static async Task<RequestsNetwork> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?> extra, CancellationToken cancellationToken, params string[] states)
     {
         var settings = EnvelopeTestKit.Settings(worker: false);
         settings["Comity:Requests:ClockWorkerEnabled"] = "false";
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
         var network = await RequestsNetwork.StartAsync(provider, Now, states, settings, EnvelopeTestKit.Services, cancellationToken);
         try
         {

@@ -1,4 +1,5 @@
 using Comity.Node.Federation.Envelopes;
+using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Features.Requests;
 
@@ -7,10 +8,10 @@ internal static class RequestsRegistration
 {
     public static IServiceCollection AddRequests(this IServiceCollection services)
     {
-        services.AddOptions<RequestOptions>().BindConfiguration(RequestOptions.Section)
-            .Validate(o => o.ClockSweepInterval > TimeSpan.Zero, "Comity:Requests:ClockSweepInterval must be positive.")
-            .Validate(o => o.Clocks.Problems().Count == 0, "Comity:Requests clocks must be positive durations.")
-            .ValidateOnStart();
+        services.AddOptions<RequestOptions>().BindConfiguration(RequestOptions.Section).ValidateOnStart();
+        services.AddSingleton<RequestOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<RequestOptions>>(sp => sp.GetRequiredService<RequestOptionsSetup>());
+        services.AddSingleton<IValidateOptions<RequestOptions>>(sp => sp.GetRequiredService<RequestOptionsSetup>());
         services.AddSingleton<RequestChangeFeed>();
         services.AddSingleton<IRequestChangeFeed>(sp => sp.GetRequiredService<RequestChangeFeed>());
         services.AddScoped<RequestDraftChecker>();

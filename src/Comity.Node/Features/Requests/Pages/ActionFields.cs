@@ -16,6 +16,18 @@ internal sealed class ActionFields
     public string? Reason { get; set; }
     public string? Reference { get; set; }
 
+    /// <summary>The handling conditions a disclosure or an answer adds (Art. 36): they can only raise the request's.</summary>
+    public string? Confidentiality { get; set; }
+
+    public string? UseLimitation { get; set; }
+
+    public string? OnwardTransfer { get; set; }
+
+    public string? RetentionDays { get; set; }
+
+    /// <summary>Further data-protection conditions, one a line (Art. 36(1)).</summary>
+    public string? DataProtection { get; set; }
+
     /// <summary>
     /// The transition's input, or the field at fault when a value has the wrong form (a date that is not
     /// a date, days that are not a whole number). The rules themselves (60 days, grounds, reasons) are the
@@ -47,13 +59,24 @@ internal sealed class ActionFields
             days = null;
         }
 
+        int? retention = null;
+        if (!string.IsNullOrWhiteSpace(RetentionDays))
+        {
+            if (!int.TryParse(RetentionDays.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) || r < 1)
+            {
+                return (null, "retentionDays");
+            }
+
+            retention = r;
+        }
+
         TransitionInput? input = action switch
         {
             RequestTransitions.Acknowledge => new AcknowledgeInput(Blank(Note)),
             RequestTransitions.Preserve => new PreserveInput(until, days, Blank(Note)),
             RequestTransitions.Extend => new ExtendInput(until, days),
-            RequestTransitions.Disclose => new DiscloseInput(Blank(Text)),
-            RequestTransitions.Answer => new AnswerInput(Blank(Text)),
+            RequestTransitions.Disclose => new DiscloseInput(Blank(Text), Conditions(retention)),
+            RequestTransitions.Answer => new AnswerInput(Blank(Text), Conditions(retention)),
             RequestTransitions.Refuse => new RefuseInput(Blank(Ground), Blank(Reasons)),
             RequestTransitions.RequestInformation => new RequestInformationInput(Blank(Question)),
             RequestTransitions.ProvideInformation => new ProvideInformationInput(Blank(Answer)),
@@ -64,6 +87,15 @@ internal sealed class ActionFields
             _ => null,
         };
         return (input, null);
+    }
+
+    /// <summary>The conditions the form adds, or null when it adds none (the request's stay as they are).</summary>
+    private HandlingConditionsDto? Conditions(int? retention)
+    {
+        var protection = (DataProtection ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return Blank(Confidentiality) is null && Blank(UseLimitation) is null && Blank(OnwardTransfer) is null && retention is null && protection.Length == 0
+            ? null
+            : new HandlingConditionsDto(Blank(Confidentiality), Blank(UseLimitation), Blank(OnwardTransfer), retention, protection.Length == 0 ? null : protection);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
