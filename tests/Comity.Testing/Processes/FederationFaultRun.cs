@@ -39,7 +39,7 @@ public sealed record FederationFaultOptions
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>How long a node may take to be ready after a (re)start.</summary>
-    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(180);
 
     /// <summary>Longest time a killed node stays down before it is restarted.</summary>
     public TimeSpan MaxDownTime { get; init; } = TimeSpan.FromSeconds(1.5);

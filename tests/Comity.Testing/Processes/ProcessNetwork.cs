@@ -22,7 +22,7 @@ public sealed record ProcessNetworkOptions
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>How long a node may take to answer <c>/health/ready</c> after it is started.</summary>
-    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(180);
 
     /// <summary>Timeout of each API request the harness makes.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);

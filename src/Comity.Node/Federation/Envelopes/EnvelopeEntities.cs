@@ -163,9 +163,12 @@ public sealed class FederationAlert
     public const string Overdue = "overdue";
     public const string BadReceipt = "bad-receipt";
 
+    /// <summary>An envelope received early and receipted was refused by its handler when its turn came.</summary>
+    public const string SuccessorRefused = "successor-refused";
+
     public Guid Id { get; set; }
 
-    /// <summary><see cref="Replay"/>, <see cref="Refused"/>, <see cref="Overdue"/> or <see cref="BadReceipt"/>.</summary>
+    /// <summary><see cref="Replay"/>, <see cref="Refused"/>, <see cref="Overdue"/>, <see cref="BadReceipt"/> or <see cref="SuccessorRefused"/>.</summary>
     public required string Kind { get; set; }
 
     /// <summary>The other State involved.</summary>

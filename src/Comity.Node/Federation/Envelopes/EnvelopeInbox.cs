@@ -279,13 +279,48 @@ internal sealed partial class EnvelopeInbox(
                     break;
                 }
 
-                await ApplyAsync(next, stored, nextHandler, now, cancellationToken);
-                conversation.NextSeq++;
-                conversation.Waiting--;
+                if (await ApplySuccessorAsync(conversation, next, stored, nextHandler, now, cancellationToken) is not { } kept)
+                {
+                    break;
+                }
+
+                conversation = kept;
             }
         }
 
         return "applied";
+    }
+
+    /// <summary>
+    /// Applies a waiting successor inside its own savepoint, after what came before it is saved. Its sender
+    /// already holds a receipt, so a refusal by its handler cannot answer anybody: it stays waiting (the
+    /// conversation stops there, as it would had it arrived in order and been refused) and the refusal is
+    /// alerted to this node's administrators. Its predecessor, which the sender is waiting on, is kept.
+    /// Returns the conversation row to go on with, or null when the successor was refused.
+    /// </summary>
+    private async Task<InboxConversation?> ApplySuccessorAsync(InboxConversation conversation, InboxEnvelope next, EnvelopeV1 stored, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string savepoint = "successor";
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Successors are applied inside the inbox's transaction.");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+        try
+        {
+            await ApplyAsync(next, stored, handler, now, cancellationToken);
+            conversation.NextSeq++;
+            conversation.Waiting--;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+            return conversation;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException) && !(e is DbUpdateException u && DatabaseErrors.IsLostRace(u)))
+        {
+            await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+            db.ChangeTracker.Clear();
+            AddAlert(FederationAlert.SuccessorRefused, stored.From, next.Id, $"Envelope {stored.Id} from {stored.From} (seq {stored.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {stored.Conversation}) was received before its predecessor and receipted; when its turn came its handler refused it: {e.Message} It stays waiting and the conversation stops there.", now);
+            LogSuccessorRefused(stored.Id, stored.From, e.Message);
+            return null;
+        }
     }
 
     private async Task ApplyAsync(InboxEnvelope row, EnvelopeV1 envelope, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
@@ -364,6 +399,9 @@ internal sealed partial class EnvelopeInbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an envelope ({Code}): {Reason}")]
     private partial void LogRefused(string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Envelope {EnvelopeId} from {From}, receipted while it waited for its predecessor, was refused by its handler when its turn came: {Reason}")]
+    private partial void LogSuccessorRefused(string envelopeId, string from, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused envelope {EnvelopeId} from {From} as a replay: the id was already received with other bytes")]
     private partial void LogReplay(string envelopeId, string from);

@@ -70,6 +70,7 @@ internal sealed class EnvelopeFaultFilter : IStartupFilter
 public sealed class ApplyOrder
 {
     private volatile string? failConversation;
+    private long failSeq;
 
     public ConcurrentQueue<(string Conversation, long Seq)> Applied { get; } = new();
 
@@ -78,6 +79,13 @@ public sealed class ApplyOrder
     {
         get => failConversation;
         set => failConversation = value;
+    }
+
+    /// <summary>With <see cref="FailConversation"/>, only this seq fails; 0 (the default) fails them all.</summary>
+    public long FailSeq
+    {
+        get => Interlocked.Read(ref failSeq);
+        set => Interlocked.Exchange(ref failSeq, value);
     }
 }
 
@@ -89,7 +97,7 @@ internal sealed class ProbeEnvelope(ApplyOrder order) : IEnvelopeHandler
 
     public Task ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
     {
-        if (string.Equals(envelope.Conversation, order.FailConversation, StringComparison.Ordinal))
+        if (string.Equals(envelope.Conversation, order.FailConversation, StringComparison.Ordinal) && (order.FailSeq == 0 || order.FailSeq == envelope.Seq))
         {
             throw new InvalidOperationException("The probe handler fails for conversation " + envelope.Conversation + ".");
         }

@@ -72,6 +72,63 @@ public sealed class GroupCommitTests
         Assert.Equal(3, await xb.QueryAsync(db => db.Set<InboxEnvelope>().CountAsync(i => i.Conversation.StartsWith("gc-") && i.Status == InboxStatus.Applied, ct)));
     }
 
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task WaitingSuccessor_RefusedByItsHandlerWhenItsTurnComes_StaysWaitingAndIsAlerted_ItsPredecessorIsKept(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider, ct);
+        await using var network = await EnvelopeTestKit.StartAsync(EnvelopeTestKit.Settings(worker: false), ct, "XA");
+        await using var xb = await InboxOrderingTests.JoinAsync(network, "XB", database, ct);
+        var xa = network["XA"];
+        var now = xb.Time.GetUtcNow();
+        var envelopes = new Dictionary<long, (EnvelopeV1 Envelope, byte[] Bytes)>();
+        for (var seq = 1L; seq <= 4; seq++)
+        {
+            var envelope = EnvelopeTestKit.Envelope("XA", "XB", "gc-successor", seq, ProbeEnvelope.TypeName, now);
+            envelopes[seq] = (envelope, await xa.SignAsync(envelope, ct));
+        }
+
+        // Seqs 2, 3 and 4 arrive first: stored, receipted, waiting for seq 1.
+        foreach (var seq in new[] { 4L, 2L, 3L })
+        {
+            using var early = await xb.PostEnvelopeAsync(envelopes[seq].Bytes, ct);
+            Assert.Equal(200, (int)early.StatusCode);
+        }
+
+        // When seq 1 arrives, seq 2 is applied after it but seq 3's handler refuses.
+        xb.Order().FailConversation = "gc-successor";
+        xb.Order().FailSeq = 3;
+        using (var first = await xb.PostEnvelopeAsync(envelopes[1].Bytes, ct))
+        {
+            Assert.Equal(200, (int)first.StatusCode);
+        }
+
+        Assert.Equal([1L, 2L], xb.Order().Applied.Where(a => a.Conversation == "gc-successor").Select(a => a.Seq));
+        var rows = await xb.QueryAsync(db => db.Set<InboxEnvelope>().AsNoTracking().Where(i => i.Conversation == "gc-successor").ToListAsync(ct));
+        Assert.Equal(
+            [(1L, InboxStatus.Applied), (2L, InboxStatus.Applied), (3L, InboxStatus.Waiting), (4L, InboxStatus.Waiting)],
+            rows.OrderBy(r => r.Seq).Select(r => (r.Seq, r.Status)));
+        var conversation = await xb.QueryAsync(db => db.Set<InboxConversation>().AsNoTracking().SingleAsync(c => c.Conversation == "gc-successor", ct));
+        Assert.Equal(3, conversation.NextSeq);
+        Assert.Equal(2, conversation.Waiting);
+        var alert = await xb.QueryAsync(db => db.FederationAlerts().AsNoTracking().SingleAsync(a => a.Kind == FederationAlert.SuccessorRefused, ct));
+        Assert.Equal(Guid.Parse(envelopes[3].Envelope.Id), alert.EnvelopeId);
+        Assert.Contains("The probe handler fails", alert.Detail, StringComparison.Ordinal);
+        var applied = await xb.QueryAsync(db => db.AuditEvents().AsNoTracking()
+            .Where(e => e.Action == "envelope.applied" && (e.ObjectId == envelopes[2].Envelope.Id || e.ObjectId == envelopes[3].Envelope.Id))
+            .Select(e => e.ObjectId).ToListAsync(ct));
+        Assert.Equal([envelopes[2].Envelope.Id], applied);
+
+        // The sender's retry of seq 1 is a duplicate with its receipt; nothing is applied twice.
+        using (var again = await xb.PostEnvelopeAsync(envelopes[1].Bytes, ct))
+        {
+            Assert.Equal(200, (int)again.StatusCode);
+        }
+
+        Assert.Equal([1L, 2L], xb.Order().Applied.Where(a => a.Conversation == "gc-successor").Select(a => a.Seq));
+    }
+
     [Fact]
     public async Task GroupCommit_SubmissionsWaitingForTheWriter_AreWrittenInOneBatch()
     {
