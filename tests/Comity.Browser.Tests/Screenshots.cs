@@ -5,11 +5,15 @@ namespace Comity.Browser.Tests;
 /// <summary>Saves screenshots of key pages under docs/screenshots/ in the repository.</summary>
 internal static class Screenshots
 {
-    public static async Task SaveAsync(IPage page, string name)
+    public static async Task SaveAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = PathOf(name), FullPage = true });
+
+    /// <summary>Where the screenshot called <paramref name="name"/> goes (for screenshots of one element).</summary>
+    public static string PathOf(string name)
     {
         var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        return Path.Combine(folder, name + ".png");
     }
 
     private static string RepositoryRoot()

@@ -100,7 +100,7 @@ public sealed class EventsMustFollowTheTransitionTable : ITransitionRule
             var allowed = table.AllowedIn(current.State);
             var message = current.State.IsFinal()
                 ? $"The request is {current.State.Wire()}: nothing more can be recorded."
-                : $"'{candidate.Type.Wire()}' is not possible when a {current.Kind.Wire()} request is {current.State.Wire()}; possible: {string.Join(", ", allowed.Select(a => a.Wire()))}.";
+                : $"'{candidate.Type.Wire()}' is not possible when the {current.Kind.Wire()} request is {current.State.Wire()}; possible: {string.Join(", ", allowed.Select(a => a.Wire()))}.";
             yield return TransitionRules.Problem(this, "type", message, current.Kind.Basis());
         }
     }

@@ -205,6 +205,8 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
         await page.Locator("#disclose-onwardTransfer").SelectOptionAsync("prohibited");
         await page.Locator("#disclose-retentionDays").FillAsync("30");
         await page.Locator("#disclose-dataProtection").FillAsync("Delete once the victim is safe.");
+        await page.Locator("#action-disclose").ScrollIntoViewIfNeededAsync();
+        await page.Locator("#action-disclose").ScreenshotAsync(new() { Path = Screenshots.PathOf("requests-disclose-conditions-en") });
         await page.Locator("#action-disclose button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "disclosed");
         var conditions = page.Locator("#conditions");
