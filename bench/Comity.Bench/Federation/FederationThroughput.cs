@@ -237,6 +237,9 @@ public static class FederationThroughput
         text.AppendLine(inv, $"| verify envelope (EnvelopeVerifier) | {units.VerifyEnvelopeUs:0.0} µs |");
         text.AppendLine(inv, $"| sign receipt | {units.SignReceiptUs:0.0} µs |");
         text.AppendLine(inv, $"| verify receipt (ReceiptVerifier) | {units.VerifyReceiptUs:0.0} µs |");
+        text.AppendLine(inv, $"| Ed25519 sign alone (NSec), the envelope's bytes | {units.RawSignUs:0.0} µs |");
+        text.AppendLine(inv, $"| Ed25519 verify alone (NSec) | {units.RawVerifyUs:0.0} µs |");
+        text.AppendLine(inv, $"| bound from the four Ed25519 operations alone, {Environment.ProcessorCount} cores | {Environment.ProcessorCount * 1e6 / (2 * units.RawSignUs + 2 * units.RawVerifyUs):#,0} envelopes/s |");
         text.AppendLine(inv, $"| SQLite commit, WAL, synchronous={units.Synchronous} (default), 1 row | {units.CommitFullMs:0.000} ms |");
         text.AppendLine(inv, $"| SQLite commit, WAL, synchronous=NORMAL (no fsync at commit), 1 row | {units.CommitNormalMs:0.000} ms |");
         return text.ToString();

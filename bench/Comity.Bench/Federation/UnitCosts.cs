@@ -15,6 +15,8 @@ public sealed record UnitCostReport(
     double VerifyEnvelopeUs,
     double SignReceiptUs,
     double VerifyReceiptUs,
+    double RawSignUs,
+    double RawVerifyUs,
     double CommitFullMs,
     double CommitNormalMs,
     string Synchronous);
@@ -64,9 +66,15 @@ public static class UnitCosts
         var signReceipt = Micro(() => ReceiptSigner.Sign(ReceiptSigner.For(envelope.Id, bytes, now, "XB", null), receiverKey, receiverJwk.Kid!));
         var verifyReceipt = Micro(() => ReceiptVerifier.Verify(receipt, bytes, register, "XB"));
 
+        // The Ed25519 operations alone (NSec over libsodium, the envelope's bytes as the message): what any
+        // implementation that signs and verifies each envelope and each receipt must spend, four times.
+        var signature = SignatureAlgorithm.Ed25519.Sign(senderKey, bytes);
+        var rawSign = Micro(() => SignatureAlgorithm.Ed25519.Sign(senderKey, bytes));
+        var rawVerify = Micro(() => SignatureAlgorithm.Ed25519.Verify(senderKey.PublicKey, bytes, signature));
+
         var (full, synchronous) = Commit(Path.Combine(folder, "unit-cost-full.db"), null, bytes);
         var (normal, _) = Commit(Path.Combine(folder, "unit-cost-normal.db"), "NORMAL", bytes);
-        return new UnitCostReport(sign, verify, signReceipt, verifyReceipt, full, normal, synchronous);
+        return new UnitCostReport(sign, verify, signReceipt, verifyReceipt, rawSign, rawVerify, full, normal, synchronous);
     }
 
     private static Jwk Public(Key key)
