@@ -41,6 +41,7 @@ internal sealed partial class EnvelopeInbox(
     TimeProvider time,
     EnvelopeMetrics metrics,
     InboxWriter writer,
+    Outbox outbox,
     ILogger<EnvelopeInbox> logger)
 {
     private const int MaxRaces = 8;
@@ -146,6 +147,9 @@ internal sealed partial class EnvelopeInbox(
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // Handlers may have enqueued envelopes in the batch (a request's received event): deliver them now.
+        outbox.TransactionCommitted();
         return outcomes;
     }
 
