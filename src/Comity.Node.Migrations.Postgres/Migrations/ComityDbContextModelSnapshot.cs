@@ -1134,6 +1134,24 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                     b.ToTable("RegisterPublications", (string)null);
                 });
 
+            modelBuilder.Entity("Comity.Node.Federation.Register.RegisterPublicationDue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegisterPublicationsDue", (string)null);
+                });
+
             modelBuilder.Entity("Comity.Node.Federation.Transparency.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1129,6 +1129,24 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                     b.ToTable("RegisterPublications", (string)null);
                 });
 
+            modelBuilder.Entity("Comity.Node.Federation.Register.RegisterPublicationDue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegisterPublicationsDue", (string)null);
+                });
+
             modelBuilder.Entity("Comity.Node.Federation.Transparency.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")

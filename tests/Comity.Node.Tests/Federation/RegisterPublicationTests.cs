@@ -209,6 +209,58 @@ public sealed class RegisterPublicationTests
         Assert.Equal(node.Time.GetUtcNow(), register.IssuedAt);
     }
 
+    [Fact]
+    public async Task PublishingFailsRightAfterAChange_TheChangeIsStoredAndAnswered_AndTheWorkerPublishesIt()
+    {
+        var directory = new SwitchableDirectory();
+        await using var node = await StartSecretariatAsync(services => services.AddSingleton(directory).AddScoped<IRegisterDirectorySource>(sp => sp.GetRequiredService<SwitchableDirectory>()));
+        using var officer = await node.CreateClientForAsync("officer", Roles.SecretariatOfficer);
+        using var client = node.CreateClient();
+        var (_, before) = await FetchAsync(client, node);
+
+        // The directory cannot be read when the instrument is recorded, so the Register cannot be built.
+        directory.Failing = true;
+        var (recorded, body) = await officer.RecordAsync("IS", "signature", "2026-01-15");
+        Assert.True(recorded.StatusCode == HttpStatusCode.Created, body.ToString());
+        Assert.Equal(before.Serial, (await FetchAsync(client, node)).Register.Serial);
+        var marks = await DueAsync(node);
+        Assert.Equal(["treaty.instrument-recorded"], marks.Select(m => m.Reason));
+
+        // While it still fails, the worker leaves the mark in place.
+        var worker = node.Services.GetRequiredService<RegisterPublicationWorker>();
+        await Assert.ThrowsAnyAsync<InvalidOperationException>(() => worker.RepublishIfDueAsync(Ct));
+        Assert.Single(await DueAsync(node));
+
+        // Once it works, the worker publishes the change and clears the mark.
+        directory.Failing = false;
+        var serial = await worker.RepublishIfDueAsync(Ct);
+        Assert.Equal(before.Serial + 1, serial);
+        var (_, after) = await FetchAsync(client, node);
+        Assert.Equal(serial, after.Serial);
+        Assert.Equal(new DateOnly(2026, 1, 15), Assert.Single(after.Participants, p => p.Code == "IS").SignedOn);
+        Assert.Empty(await DueAsync(node));
+        Assert.Null(await worker.RepublishIfDueAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RecordingAnInstrument_PublishesAtOnce_AndLeavesNoMark()
+    {
+        await using var node = await StartSecretariatAsync();
+        using var officer = await node.CreateClientForAsync("officer", Roles.SecretariatOfficer);
+
+        var (recorded, _) = await officer.RecordAsync("IS", "signature", "2026-01-15");
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        Assert.Equal(2, await LatestSerialAsync(node));
+        Assert.Empty(await DueAsync(node));
+    }
+
+    private static async Task<List<RegisterPublicationDue>> DueAsync(TestNode node)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ComityDbContext>().Set<RegisterPublicationDue>().AsNoTracking().ToListAsync(Ct);
+    }
+
     internal static Task<TestNode> StartSecretariatAsync(Action<IServiceCollection>? services = null, bool kestrel = false) =>
         TestNode.StartAsync(new TestNodeOptions
         {
@@ -238,5 +290,21 @@ public sealed class RegisterPublicationTests
     private sealed class FakeDirectory(RegisterDirectoryContent content) : IRegisterDirectorySource
     {
         public Task<RegisterDirectoryContent> GetAsync(CancellationToken cancellationToken) => Task.FromResult(content);
+    }
+
+    /// <summary>An empty directory that fails to be read while <see cref="Failing"/> is set.</summary>
+    private sealed class SwitchableDirectory : IRegisterDirectorySource
+    {
+        private volatile bool failing;
+
+        public bool Failing
+        {
+            get => failing;
+            set => failing = value;
+        }
+
+        public Task<RegisterDirectoryContent> GetAsync(CancellationToken cancellationToken) => failing
+            ? throw new InvalidOperationException("The directory cannot be read (test).")
+            : Task.FromResult(new RegisterDirectoryContent([], [], []));
     }
 }

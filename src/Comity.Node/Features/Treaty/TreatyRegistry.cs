@@ -13,7 +13,7 @@ namespace Comity.Node.Features.Treaty;
 /// Reads and writes the stored instruments. Every derived fact (status, dates, who is party) is
 /// computed by <see cref="TreatyHistory"/> from what is stored; nothing here repeats a rule.
 /// </summary>
-internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdGenerator ids, Comity.Node.Federation.Transparency.IAuditTrail audit)
+internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdGenerator ids, Comity.Node.Federation.Transparency.IAuditTrail audit, Microsoft.Extensions.Options.IOptions<Comity.Node.Hosting.NodeOptions> node)
 {
     // Under PostgreSQL's serializable isolation one of two racing writers is aborted (SQLSTATE 40001)
     // and simply tried again: the retry then sees the other writer's instrument.
@@ -133,6 +133,12 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
         }
 
         db.Instruments.AddRange(added);
+        if (node.Value.Role == Comity.Node.Hosting.NodeRole.Secretariat && added.Count > 0)
+        {
+            // The Register lists the participants: the next one must carry these instruments.
+            Comity.Node.Federation.Register.RegisterPublicationDue.Mark(db, ids.NewId(), "treaty.instrument-recorded", time.GetUtcNow());
+        }
+
         added.ForEach(i => audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(recordedBy is null ? Comity.Node.Federation.Transparency.Audit.Node : "user:" + recordedBy, "treaty.instrument-recorded", "instrument", i.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(i)))));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -33,6 +33,40 @@ internal sealed class RegisterPublicationConfiguration : IEntityTypeConfiguratio
 }
 
 /// <summary>
+/// On the Secretariat: a change the next Register must carry (an instrument recorded, a directory
+/// notification approved), written in the same transaction as the change. The publisher deletes the
+/// marks it covered in the transaction that stores the new Register, and the publication worker
+/// publishes while any is left, so a change is never left out of the Register because publishing
+/// failed after it was stored.
+/// </summary>
+public sealed class RegisterPublicationDue
+{
+    public const int MaxReasonLength = 100;
+
+    public Guid Id { get; set; }
+
+    /// <summary>What changed: <c>treaty.instrument-recorded</c>, <c>directory.notification-approved</c>.</summary>
+    public required string Reason { get; set; }
+
+    public DateTimeOffset MarkedAt { get; set; }
+
+    /// <summary>Adds a mark to <paramref name="db"/>'s unit of work: saved with the change it belongs to.</summary>
+    public static void Mark(ComityDbContext db, Guid id, string reason, DateTimeOffset now) =>
+        db.Set<RegisterPublicationDue>().Add(new RegisterPublicationDue { Id = id, Reason = reason, MarkedAt = now });
+}
+
+internal sealed class RegisterPublicationDueConfiguration : IEntityTypeConfiguration<RegisterPublicationDue>
+{
+    public void Configure(EntityTypeBuilder<RegisterPublicationDue> builder)
+    {
+        builder.ToTable("RegisterPublicationsDue");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Reason).HasMaxLength(RegisterPublicationDue.MaxReasonLength);
+    }
+}
+
+/// <summary>
 /// On a State node: the last Register that verified, and what happened on the latest attempts to
 /// refresh it. One row (<see cref="SingletonId"/>).
 /// </summary>

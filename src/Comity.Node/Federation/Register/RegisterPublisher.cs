@@ -47,6 +47,9 @@ internal sealed partial class RegisterPublisher(
             throw new InvalidOperationException("Only the Secretariat publishes the Register.");
         }
 
+        // The marks are read before the content: a change committed after this read keeps its mark (and is
+        // published again later); one committed before it is in the content read below.
+        var covered = await db.Set<RegisterPublicationDue>().AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
         var status = (await treatyStatus.HandleAsync(null, cancellationToken)).Response;
         var treaty = new RegisterTreatyV1(status.EntryIntoForce, status.AmendmentProposalsFrom, status.ProtocolThresholdReached);
         var listed = (await participants.HandleAsync(new ParticipantFilter(null, null, null), CultureInfo.InvariantCulture, cancellationToken))
@@ -64,7 +67,7 @@ internal sealed partial class RegisterPublisher(
         {
             try
             {
-                var serial = await PublishOnceAsync(treaty, listed, nodes, content, cancellationToken);
+                var serial = await PublishOnceAsync(treaty, listed, nodes, content, covered, cancellationToken);
                 LogPublished(serial);
                 return serial;
             }
@@ -75,7 +78,7 @@ internal sealed partial class RegisterPublisher(
         }
     }
 
-    private async Task<long> PublishOnceAsync(RegisterTreatyV1 treaty, List<RegisterParticipantV1> listed, List<RegisterNodeV1> nodes, RegisterDirectoryContent content, CancellationToken cancellationToken)
+    private async Task<long> PublishOnceAsync(RegisterTreatyV1 treaty, List<RegisterParticipantV1> listed, List<RegisterNodeV1> nodes, RegisterDirectoryContent content, List<Guid> covered, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         var serial = (await db.RegisterPublications().MaxAsync(p => (long?)p.Serial, cancellationToken) ?? 0) + 1;
@@ -98,6 +101,11 @@ internal sealed partial class RegisterPublisher(
         await NodeKeyArchive.RecordAsync(db, register, cancellationToken);
         audit.Record(new Transparency.AuditRecord(Transparency.Audit.Node, "register.published", "register", serial.ToString(CultureInfo.InvariantCulture), Transparency.Audit.Sha256(jws)));
         await db.SaveChangesAsync(cancellationToken);
+        if (covered.Count > 0)
+        {
+            await db.Set<RegisterPublicationDue>().Where(d => covered.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return serial;
     }

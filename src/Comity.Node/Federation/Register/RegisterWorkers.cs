@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Comity.Node.Hosting;
 using Comity.Node.Storage;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,8 @@ internal sealed partial class RegisterSyncWorker(
 
 /// <summary>
 /// On the Secretariat: publishes a new Register when half of the current one's validity has passed,
-/// so that nodes always find one well before its <c>nextUpdate</c>.
+/// so that nodes always find one well before its <c>nextUpdate</c>, and when a stored change is still
+/// marked for publication because publishing right after it failed.
 /// </summary>
 internal sealed partial class RegisterPublicationWorker(
     IServiceScopeFactory scopes,
@@ -65,7 +67,7 @@ internal sealed partial class RegisterPublicationWorker(
             return;
         }
 
-        var check = TimeSpan.FromTicks(Math.Min(federation.Value.RegisterValidity.Ticks / 8, TimeSpan.FromHours(1).Ticks));
+        var check = TimeSpan.FromTicks(Math.Min(federation.Value.RegisterValidity.Ticks / 8, DueCheckInterval.Ticks));
         while (await WorkerTicks.NextAsync(check, time, stoppingToken))
         {
             try
@@ -79,13 +81,20 @@ internal sealed partial class RegisterPublicationWorker(
         }
     }
 
-    /// <summary>Publishes when there is no Register yet or half of the latest one's validity has passed; returns the new serial or null.</summary>
+    /// <summary>How often the worker looks for changes whose publication failed (<see cref="RegisterPublicationDue"/>), at most.</summary>
+    public static readonly TimeSpan DueCheckInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Publishes when there is no Register yet, when a stored change is still marked for publication, or
+    /// when half of the latest one's validity has passed; returns the new serial or null.
+    /// </summary>
     public async Task<long?> RepublishIfDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComityDbContext>();
         var latest = await CurrentRegister.LatestPublicationAsync(db, cancellationToken);
-        if (latest is not null && time.GetUtcNow() < latest.IssuedAt + ((latest.NextUpdate - latest.IssuedAt) / 2))
+        if (latest is not null && time.GetUtcNow() < latest.IssuedAt + ((latest.NextUpdate - latest.IssuedAt) / 2)
+            && !await db.Set<RegisterPublicationDue>().AnyAsync(cancellationToken))
         {
             return null;
         }

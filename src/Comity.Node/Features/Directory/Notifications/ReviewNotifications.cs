@@ -34,7 +34,7 @@ public sealed record NotificationDetails(
 public sealed record RejectNotificationRequest(string? Reason);
 
 /// <summary>On the Secretariat: the review queue; approving replaces the State's published content and publishes a new Register.</summary>
-internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPublisher publisher, IOptions<NodeOptions> node, TimeProvider time, Comity.Node.Federation.Transparency.IAuditTrail audit, ILogger<ReviewNotificationsHandler> logger)
+internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPublisher publisher, IOptions<NodeOptions> node, TimeProvider time, IIdGenerator ids, Comity.Node.Federation.Transparency.IAuditTrail audit, ILogger<ReviewNotificationsHandler> logger)
 {
     public const int MaxReasonLength = 2000;
 
@@ -123,12 +123,17 @@ internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPu
         record.ReviewedBy = user.Identity?.Name;
         record.ReviewedAt = now;
         audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(Comity.Node.Federation.Transparency.Audit.User(user), "directory.notification-approved", "notification", record.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(record.Jws)));
+        RegisterPublicationDue.Mark(db, ids.NewId(), "directory.notification-approved", now);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Published after the approval is stored, so the publisher's directory source reads it.
-        record.RegisterSerial = await publisher.PublishAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Directory notification {Id} of {State} approved by {Reviewer}; Register serial {Serial}", record.Id, record.State, record.ReviewedBy, record.RegisterSerial);
+        // Published after the approval is stored, so the publisher's directory source reads it. Should that
+        // fail, the approval stands and its publication mark makes the publication worker try again.
+        if (await RegisterPublishing.TryPublishAsync(publisher, logger, cancellationToken) is { } serial)
+        {
+            await db.Set<DirectoryNotificationRecord>().Where(n => n.Id == id).ExecuteUpdateAsync(n => n.SetProperty(r => r.RegisterSerial, serial), cancellationToken);
+        }
+
+        logger.LogInformation("Directory notification {Id} of {State} approved by {Reviewer}", id, record.State, record.ReviewedBy);
         return await GetAsync(id, cancellationToken);
     }
 

@@ -46,7 +46,7 @@ internal static class TreatyProblems
     public static IResult NotSecretariat() => Problems.Conflict(NotSecretariatCode, NotSecretariatDetail);
 }
 
-internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, global::Comity.Node.Federation.Register.IRegisterPublisher register)
+internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, global::Comity.Node.Federation.Register.IRegisterPublisher register, ILogger<RecordInstrumentHandler> logger)
 {
     public const int MaxNotificationLength = 128;
 
@@ -87,7 +87,8 @@ internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<
             return RecordResult<InstrumentResponse>.Refused(outcome.Violations);
         }
 
-        await register.PublishAsync(cancellationToken);
+        // The instrument is stored with its publication mark: if publishing fails now, the worker publishes it.
+        await global::Comity.Node.Federation.Register.RegisterPublishing.TryPublishAsync(register, logger, cancellationToken);
         return RecordResult<InstrumentResponse>.Done(InstrumentResponse.From(outcome.Recorded[0]));
     }
 }
