@@ -27,59 +27,66 @@ public sealed class RequestOptions
     /// <summary>The clocks in force: <see cref="CooperationClockSettings.Default"/> with <see cref="Kinds"/> and <see cref="PreservationReminders"/> applied on start.</summary>
     public CooperationClockSettings Clocks { get; set; } = CooperationClockSettings.Default;
 
-    /// <summary>What <see cref="ApplyConfiguredClocks"/> found wrong, for validation on start.</summary>
-    internal IReadOnlyList<string> ConfigurationProblems { get; set; } = [];
-
-    /// <summary>The configured settings applied to <see cref="Clocks"/>, and what is wrong with them (an unknown kind, a duration that is not positive), each naming its configuration key.</summary>
-    internal IReadOnlyList<string> ApplyConfiguredClocks()
+    /// <summary>
+    /// What is wrong with the configured <see cref="Kinds"/> and <see cref="PreservationReminders"/> (an unknown
+    /// kind, a duration that is not positive), each naming its configuration key; empty when they can be applied.
+    /// </summary>
+    internal IReadOnlyList<string> ConfiguredClockProblems()
     {
         var problems = new List<string>();
-        var kinds = new Dictionary<RequestKind, KindClocks>(Clocks.Kinds);
         foreach (var (name, configured) in Kinds)
         {
-            var kind = Enum.GetValues<RequestKind>().Cast<RequestKind?>().FirstOrDefault(k => string.Equals(k!.Value.Wire(), name, StringComparison.OrdinalIgnoreCase));
-            if (kind is not { } known)
+            if (!RequestKinds.TryParse(name, out _))
             {
                 problems.Add($"{Section}:Kinds:{name}: unknown request kind; the kinds are {string.Join(", ", Enum.GetValues<RequestKind>().Select(k => k.Wire()))}.");
-                continue;
             }
 
-            var current = Clocks.For(known);
-            if (configured.AcknowledgeWithin is { } ack && ack <= TimeSpan.Zero)
+            if (configured.AcknowledgeWithin <= TimeSpan.Zero)
             {
                 problems.Add($"{Section}:Kinds:{name}:AcknowledgeWithin must be a positive duration (Art. 41: the 24/7 network answers without delay).");
             }
 
-            if (configured.StaleAfter is { } stale && stale <= TimeSpan.Zero)
+            if (configured.StaleAfter <= TimeSpan.Zero)
             {
                 problems.Add($"{Section}:Kinds:{name}:StaleAfter must be a positive duration.");
             }
+        }
 
-            kinds[known] = new KindClocks(
+        for (var i = 0; i < (PreservationReminders?.Count ?? 0); i++)
+        {
+            if (PreservationReminders![i] <= TimeSpan.Zero)
+            {
+                problems.Add($"{Section}:PreservationReminders:{i} must be a positive duration (a reminder comes before the preservation ends, Art. 42).");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Applies the configured <see cref="Kinds"/> and <see cref="PreservationReminders"/> to <see cref="Clocks"/>; call only when <see cref="ConfiguredClockProblems"/> is empty.</summary>
+    internal void ApplyConfiguredClocks()
+    {
+        var kinds = new Dictionary<RequestKind, KindClocks>(Clocks.Kinds);
+        foreach (var (name, configured) in Kinds)
+        {
+            if (!RequestKinds.TryParse(name, out var kind))
+            {
+                throw new InvalidOperationException($"{Section}:Kinds:{name}: unknown request kind (checked by ConfiguredClockProblems first).");
+            }
+
+            var current = Clocks.For(kind);
+            kinds[kind] = new KindClocks(
                 configured.AcknowledgeWithin is { } a ? Duration.FromTimeSpan(a) : current.AcknowledgeWithin,
                 configured.StaleAfter is { } s ? Duration.FromTimeSpan(s) : current.StaleAfter);
         }
 
-        var reminders = Clocks.PreservationRemindersBeforeExpiry;
-        if (PreservationReminders is { } configuredReminders)
+        Clocks = new CooperationClockSettings
         {
-            for (var i = 0; i < configuredReminders.Count; i++)
-            {
-                if (configuredReminders[i] <= TimeSpan.Zero)
-                {
-                    problems.Add($"{Section}:PreservationReminders:{i} must be a positive duration (a reminder comes before the preservation ends, Art. 42).");
-                }
-            }
-
-            reminders = [.. configuredReminders.Distinct().OrderDescending().Select(Duration.FromTimeSpan)];
-        }
-
-        if (problems.Count == 0)
-        {
-            Clocks = new CooperationClockSettings { Kinds = kinds, PreservationRemindersBeforeExpiry = reminders };
-        }
-
-        return problems;
+            Kinds = kinds,
+            PreservationRemindersBeforeExpiry = PreservationReminders is { } reminders
+                ? [.. reminders.Distinct().OrderDescending().Select(Duration.FromTimeSpan)]
+                : Clocks.PreservationRemindersBeforeExpiry,
+        };
     }
 }
 
@@ -96,12 +103,18 @@ public sealed class KindClockOptions
 /// <summary>Applies the configured clocks on start and refuses to start on a bad one, naming its key.</summary>
 internal sealed class RequestOptionsSetup : IPostConfigureOptions<RequestOptions>, IValidateOptions<RequestOptions>
 {
-    public void PostConfigure(string? name, RequestOptions options) =>
-        options.ConfigurationProblems = options.ApplyConfiguredClocks();
+    public void PostConfigure(string? name, RequestOptions options)
+    {
+        // A bad setting is left out here and reported by Validate, which stops the node on start.
+        if (options.ConfiguredClockProblems().Count == 0)
+        {
+            options.ApplyConfiguredClocks();
+        }
+    }
 
     public ValidateOptionsResult Validate(string? name, RequestOptions options)
     {
-        var found = new List<string>(options.ConfigurationProblems);
+        var found = new List<string>(options.ConfiguredClockProblems());
         if (options.ClockSweepInterval <= TimeSpan.Zero)
         {
             found.Add($"{RequestOptions.Section}:ClockSweepInterval must be a positive duration.");

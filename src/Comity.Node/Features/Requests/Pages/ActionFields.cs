@@ -90,13 +90,8 @@ internal sealed class ActionFields
     }
 
     /// <summary>The conditions the form adds, or null when it adds none (the request's stay as they are).</summary>
-    private HandlingConditionsDto? Conditions(int? retention)
-    {
-        var protection = (DataProtection ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return Blank(Confidentiality) is null && Blank(UseLimitation) is null && Blank(OnwardTransfer) is null && retention is null && protection.Length == 0
-            ? null
-            : new HandlingConditionsDto(Blank(Confidentiality), Blank(UseLimitation), Blank(OnwardTransfer), retention, protection.Length == 0 ? null : protection);
-    }
+    private HandlingConditionsDto? Conditions(int? retention) =>
+        ConditionFields.ToDto(Confidentiality, UseLimitation, OnwardTransfer, retention, DataProtection) is var conditions && ConditionFields.IsEmpty(conditions) ? null : conditions;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -126,7 +126,6 @@ internal sealed class DraftForm
     public RequestDraftInput ToInput()
     {
         int? retention = int.TryParse(RetentionDays, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : null;
-        var protection = (DataProtection ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new RequestDraftInput(
             Blank(Kind),
             Blank(RequestedState)?.ToUpperInvariant(),
@@ -151,7 +150,7 @@ internal sealed class DraftForm
                 PersonSought = Blank(PersonSought),
                 Question = Blank(Question),
             },
-            new HandlingConditionsDto(Blank(Confidentiality), Blank(UseLimitation), Blank(OnwardTransfer), retention, protection.Length == 0 ? null : protection),
+            ConditionFields.ToDto(Confidentiality, UseLimitation, OnwardTransfer, retention, DataProtection),
             Blank(Reference));
     }
 
