@@ -109,7 +109,17 @@ public static class ComityNodeHost
 
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
         // Every tag open: the reference is read by searching the page, and which area sorts first is incidental.
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Comity API").WithOpenApiRoutePattern("/api/v1/openapi.json").ExpandAllTags()).AllowAnonymous();
+        // The page is served whole by the node and calls nobody else: no fonts from a CDN, no telemetry, no AI
+        // chat or MCP service. A node's users should not be announced to a third party by reading its API.
+        app.MapScalarApiReference("/api/reference", o => o
+                .WithTitle("Comity API")
+                .WithOpenApiRoutePattern("/api/v1/openapi.json")
+                .ExpandAllTags()
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp())
+            .AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
         app.MapComityFeatures(api);
