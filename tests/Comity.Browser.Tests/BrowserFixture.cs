@@ -23,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"Chromium was not found at {executable}. Run scripts/test.sh (as root it installs Debian's chromium), or set COMITY_CHROMIUM.");
         }
 
+        // Expectations wait up to 15 s instead of 5: CI runs the browser, node and CLI assemblies together on two
+        // cores, and a page that is merely slow there must not read as a failure. A wait bound, not a timing check.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
