@@ -24,10 +24,11 @@ internal static class StorageRegistration
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
-                    .AddInterceptors(SqliteBusyTimeout.Instance);
+                    .AddInterceptors(SqliteBusyTimeout.Instance, AfterCommit.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly))
+                    .AddInterceptors(AfterCommit.Instance);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {provider}.");

@@ -41,7 +41,6 @@ internal sealed partial class EnvelopeInbox(
     TimeProvider time,
     EnvelopeMetrics metrics,
     InboxWriter writer,
-    Outbox outbox,
     ILogger<EnvelopeInbox> logger)
 {
     private const int MaxRaces = 8;
@@ -146,10 +145,8 @@ internal sealed partial class EnvelopeInbox(
             outcomes[i] = await WriteOneAsync(transaction, items[i], cancellationToken);
         }
 
+        // Envelopes that handlers enqueued in the batch (a request's received event) go out on commit (AfterCommit).
         await transaction.CommitAsync(cancellationToken);
-
-        // Handlers may have enqueued envelopes in the batch (a request's received event): deliver them now.
-        outbox.TransactionCommitted();
         return outcomes;
     }
 

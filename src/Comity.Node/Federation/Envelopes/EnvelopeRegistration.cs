@@ -17,8 +17,7 @@ internal static class EnvelopeRegistration
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<PeerCircuits>();
         services.AddScoped<EnvelopeInbox>();
-        services.AddScoped<Outbox>();
-        services.AddScoped<IOutbox>(sp => sp.GetRequiredService<Outbox>());
+        services.AddScoped<IOutbox, Outbox>();
         services.AddHttpClient(DeliveryWorker.HttpClientName, client =>
             {
                 // Each attempt has its own timeout (Polly, on the node's clock).

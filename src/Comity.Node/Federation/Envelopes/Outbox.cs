@@ -54,7 +54,6 @@ internal sealed class Outbox(
 
     private readonly List<DeliveryItem> unsaved = [];
     private bool subscribed;
-    private bool savedInTransaction;
 
     public async Task<T> CommitAsync<T>(string conversation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -160,19 +159,6 @@ internal sealed class Outbox(
         return new OutboxEntry(id, to, conversation, seq, type, now);
     }
 
-    /// <summary>
-    /// Called by the owner of an explicit transaction after it committed: envelopes enqueued inside it are
-    /// now visible, so the worker sweeps the outbox at once instead of at its next tick.
-    /// </summary>
-    public void TransactionCommitted()
-    {
-        if (savedInTransaction)
-        {
-            savedInTransaction = false;
-            signals.WakeSweep();
-        }
-    }
-
     private void OnSaved(object? sender, SavedChangesEventArgs e)
     {
         if (unsaved.Count == 0)
@@ -183,9 +169,9 @@ internal sealed class Outbox(
         if (db.Database.CurrentTransaction is not null)
         {
             // Saved but not committed yet (and perhaps rolled back to a savepoint later): never handed to the
-            // worker as they are. The worker's sweep picks up the rows once they are visible: at once when the
-            // transaction's owner calls TransactionCommitted, at the next tick otherwise.
-            savedInTransaction = true;
+            // worker as they are. The worker sweeps the outbox once the transaction commits and the rows are
+            // visible; after a rollback there is nothing to deliver.
+            AfterCommit.Run(db, signals.WakeSweep);
             unsaved.Clear();
             return;
         }
