@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using Comity.Domain.Legal;
 using Microsoft.AspNetCore.Mvc;
 
@@ -89,4 +90,10 @@ public static class Problems
 /// <param name="Code">Stable machine-readable code, <c>area.kebab-case</c>.</param>
 /// <param name="Message">What is wrong, for a person.</param>
 /// <param name="Article">The article of the Convention the rule comes from, when there is one.</param>
-public sealed record ProblemError(string? Field, string Code, string Message, string? Article = null);
+/// <param name="Limit">The bound that was crossed (most characters, most days…), for rules that have one; absent otherwise.</param>
+public sealed record ProblemError(
+    string? Field,
+    string Code,
+    string Message,
+    string? Article = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Limit = null);

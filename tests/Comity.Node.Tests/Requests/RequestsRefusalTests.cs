@@ -114,6 +114,20 @@ public sealed class RequestsRefusalTests
         var noReasons = await xbDuty.PostAsync($"/api/v1/requests/{id}/refuse", new RefuseInput("essentialInterests", " ")).OkAsync(HttpStatusCode.Conflict);
         Assert.Equal("refusal.reasons-required", noReasons.GetProperty("code").GetString());
 
+        // Input of the wrong shape has its own code (and its bound), so the pages can word it in every language.
+        var both = await xbDuty.PostAsync($"/api/v1/requests/{id}/preserve", new PreserveInput(Until: DateTimeOffset.UnixEpoch, Days: 90)).OkAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("preservation.until-and-days", both.GetProperty("code").GetString());
+        var neither = await xbDuty.PostAsync($"/api/v1/requests/{id}/preserve", new PreserveInput()).OkAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("preservation.period-missing", neither.GetProperty("code").GetString());
+        var tooMany = await xbDuty.PostAsync($"/api/v1/requests/{id}/preserve", new PreserveInput(Days: 4000)).OkAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("preservation.days-out-of-range", tooMany.GetProperty("code").GetString());
+        Assert.Equal(3660, tooMany.GetProperty("errors")[0].GetProperty("limit").GetInt32());
+        var tooLong = await xbDuty.PostAsync($"/api/v1/requests/{id}/refuse", new RefuseInput("essentialInterests", new string('x', 8001))).OkAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("request.text-too-long", tooLong.GetProperty("code").GetString());
+        Assert.Equal("reasons", tooLong.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal(8000, tooLong.GetProperty("errors")[0].GetProperty("limit").GetInt32());
+        Assert.False(noReasons.GetProperty("errors")[0].TryGetProperty("limit", out _));
+
         var detail = await xbDuty.GetJsonAsync($"/api/v1/requests/{id}", ct);
         Assert.Equal("acknowledged", detail.GetProperty("header").GetProperty("state").GetString());
         Assert.Equal(sentBefore + 1, await xb.QueryAsync(db => db.Set<OutboxEnvelope>().CountAsync(ct)));

@@ -179,14 +179,17 @@ internal sealed class RequestCommands(
         var text = input?.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > RequestLimits.NoteText)
         {
-            var problem = RequestWire.Problem("text", "handover.text-missing", $"Write the note (1 to {RequestLimits.NoteText} characters).", Convention.Art(41, 1));
+            var problem = string.IsNullOrEmpty(text)
+                ? RequestWire.Problem("text", RequestCodes.HandoverTextMissing, "Write the note.", Convention.Art(41, 1))
+                : RequestWire.TooLong("text", RequestLimits.NoteText);
             return RequestResults.Fail<HandoverNoteDto>(new RequestFailure(StatusCodes.Status400BadRequest, problem.Code, "The note is not valid.", [problem]));
         }
 
         var requestIds = (input!.RequestIds ?? []).Distinct().ToList();
-        if (requestIds.Count > 50)
+        if (requestIds.Count > RequestCodes.MaxHandoverRequests)
         {
-            var problem = RequestWire.Problem("requestIds", "handover.too-many-requests", "A note is about at most 50 requests.", Convention.Art(41, 1));
+            var problem = RequestWire.Problem("requestIds", RequestCodes.HandoverTooManyRequests, $"A note is about at most {RequestCodes.MaxHandoverRequests} requests.",
+                Convention.Art(41, 1), limit: RequestCodes.MaxHandoverRequests);
             return RequestResults.Fail<HandoverNoteDto>(new RequestFailure(StatusCodes.Status400BadRequest, problem.Code, "The note is not valid.", [problem]));
         }
 
@@ -223,15 +226,16 @@ internal sealed class RequestCommands(
         {
             if (until is not null && days is not null)
             {
-                problems.Add(RequestWire.Problem("until", "request.input-invalid", "Give either until or days, not both.", preservation));
+                problems.Add(RequestWire.Problem("until", RequestCodes.PeriodAmbiguous, "Give either until or days, not both.", preservation));
                 return null;
             }
 
             if (days is int d)
             {
-                if (d is < 1 or > 3660)
+                if (d is < 1 or > RequestCodes.MaxPreservationDays)
                 {
-                    problems.Add(RequestWire.Problem("days", "request.input-invalid", "days is a whole number from 1 to 3660.", preservation));
+                    problems.Add(RequestWire.Problem("days", RequestCodes.DaysOutOfRange, $"days is a whole number from 1 to {RequestCodes.MaxPreservationDays}.", preservation,
+                        limit: RequestCodes.MaxPreservationDays));
                     return null;
                 }
 
@@ -243,7 +247,7 @@ internal sealed class RequestCommands(
                 return Instant.FromDateTimeOffset(u);
             }
 
-            problems.Add(RequestWire.Problem("until", "request.input-invalid", $"Give until (an instant) or days: how long the data stay {what}.", preservation));
+            problems.Add(RequestWire.Problem("until", RequestCodes.PeriodMissing, $"Give until (an instant) or days: how long the data stay {what}.", preservation));
             return null;
         }
 
@@ -251,7 +255,7 @@ internal sealed class RequestCommands(
         {
             if (value is { Length: > 0 } && value.Length > max)
             {
-                problems.Add(RequestWire.Problem(field, "request.input-invalid", $"At most {max} characters.", Convention.Art(41)));
+                problems.Add(RequestWire.TooLong(field, max));
             }
 
             return string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Comity.Node.Features.Requests;
 
@@ -89,7 +90,15 @@ public sealed record HandlingConditionsDto(
 /// <param name="Code">Stable code, <c>area.kebab-case</c>: <c>request.missing-content</c>, <c>preservation.period-too-short</c>.</param>
 /// <param name="Rule">The rule that found it (a type name of the domain), for the legal catalogue.</param>
 /// <param name="Article">The provision, as printed: <c>Art. 42</c>, <c>Art. 40(14)</c>.</param>
-public sealed record RequestProblemDto(string Field, string Code, string Rule, string Message, string Article);
+/// <param name="Limit">The bound that was crossed, for rules that have one (<c>request.text-too-long</c>: the most characters;
+/// <c>preservation.days-out-of-range</c>: the most days; <c>handover.too-many-requests</c>: the most requests). Absent otherwise.</param>
+public sealed record RequestProblemDto(
+    string Field,
+    string Code,
+    string Rule,
+    string Message,
+    string Article,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Limit = null);
 
 /// <summary>The result of checking a draft: every problem, warnings, and where the request would go.</summary>
 /// <param name="Valid">True when the draft may be submitted as it is.</param>

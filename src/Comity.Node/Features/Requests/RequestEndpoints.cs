@@ -123,7 +123,7 @@ internal static class RequestEndpoints
     /// <summary>A failure as an RFC 9457 problem document: every problem with its field, code, message and article.</summary>
     public static IResult ToProblem(RequestFailure failure)
     {
-        var errors = failure.Problems.Select(p => new ProblemError(p.Field, p.Code, p.Message, p.Article)).ToList();
+        var errors = failure.Problems.Select(p => new ProblemError(p.Field, p.Code, p.Message, p.Article, p.Limit)).ToList();
         if (errors.Count == 0)
         {
             return Problems.Simple(failure.Status, failure.Code, failure.Title, failure.Title);

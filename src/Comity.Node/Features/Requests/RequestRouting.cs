@@ -33,7 +33,6 @@ internal sealed class RequestDraftChecker(
 {
     public const string NoPointOfContact = "request.no-point-of-contact";
     public const string UnknownState = "request.unknown-state";
-    public const string InvalidInput = "request.input-invalid";
 
     public async Task<CheckedDraft> CheckAsync(RequestDraftInput? input, CancellationToken cancellationToken)
     {
@@ -102,11 +101,11 @@ internal sealed class RequestDraftChecker(
                 routing = new RequestRoutingDto(requested, pointOfContact.Id, pointOfContact.Office, onDuty, pointOfContact.Languages, pointOfContact.TimeZone, conventionInForce, reason, register!.Serial);
                 if (onDuty is null && !pointOfContact.Always)
                 {
-                    warnings.Add(RequestWire.Problem("requestedState", "request.roster-gap", $"Nobody is on {pointOfContact.Office}'s roster now; the request is queued for the next officer.", Convention.Art(41, 1)));
+                    warnings.Add(RequestWire.Problem("requestedState", RequestCodes.RosterGap, $"Nobody is on {pointOfContact.Office}'s roster now; the request is queued for the next officer.", Convention.Art(41, 1)));
                 }
                 else if (onDuty is null)
                 {
-                    warnings.Add(RequestWire.Problem("requestedState", "request.roster-gap", $"{pointOfContact.Office} lists nobody on its roster now, though it is available 24/7.", Convention.Art(41, 1)));
+                    warnings.Add(RequestWire.Problem("requestedState", RequestCodes.RosterEmpty, $"{pointOfContact.Office} lists nobody on its roster now, though it is available 24/7.", Convention.Art(41, 1)));
                 }
             }
             else if (register is not null)
@@ -178,7 +177,7 @@ internal sealed class RequestDraftChecker(
         {
             if (value is { Length: > RequestLimits.ShortText })
             {
-                problems.Add(RequestWire.Problem(field, InvalidInput, $"At most {RequestLimits.ShortText} characters.", Convention.Art(41)));
+                problems.Add(RequestWire.TooLong(field, RequestLimits.ShortText));
             }
         }
 
@@ -186,7 +185,7 @@ internal sealed class RequestDraftChecker(
         {
             if (value is { Length: > RequestLimits.LongText })
             {
-                problems.Add(RequestWire.Problem(field, InvalidInput, $"At most {RequestLimits.LongText} characters.", Convention.Art(41)));
+                problems.Add(RequestWire.TooLong(field, RequestLimits.LongText));
             }
         }
 

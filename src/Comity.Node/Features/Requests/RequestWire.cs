@@ -13,8 +13,12 @@ internal static class RequestWire
     public static RequestProblemDto Dto(this RequestProblem problem) =>
         new(problem.Field, problem.Code, problem.Rule, problem.Message, problem.Basis.ToString());
 
-    public static RequestProblemDto Problem(string field, string code, string message, ArticleReference basis, string rule = "RequestInput") =>
-        new(field, code, rule, message, basis.ToString());
+    public static RequestProblemDto Problem(string field, string code, string message, ArticleReference basis, string rule = "RequestInput", int? limit = null) =>
+        new(field, code, rule, message, basis.ToString(), limit);
+
+    /// <summary>A text longer than its field allows; <see cref="RequestProblemDto.Limit"/> carries the bound.</summary>
+    public static RequestProblemDto TooLong(string field, int max) =>
+        Problem(field, RequestCodes.TextTooLong, $"At most {max} characters.", Convention.Art(41), limit: max);
 
     public static Instant ToInstant(DateTimeOffset at) => Instant.FromDateTimeOffset(at);
 

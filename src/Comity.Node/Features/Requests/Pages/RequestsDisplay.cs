@@ -130,7 +130,8 @@ internal static class RequestProblems
             return text["ProblemMissingContent", text.Name("Content_", problem.Field["contents.".Length..])] + article;
         }
 
-        var known = text["Problem_" + problem.Code];
+        // Codes with a bound (a length, a number of days) format it into their text in the reader's culture.
+        var known = problem.Limit is int limit ? text["Problem_" + problem.Code, limit] : text["Problem_" + problem.Code];
         return (known.ResourceNotFound ? problem.Message : known.Value) + article;
     }
 
