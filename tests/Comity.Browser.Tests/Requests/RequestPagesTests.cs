@@ -260,6 +260,28 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
     }
 
     [Fact]
+    public async Task RequestPage_InFrench_ARefusalTooLong_IsWordedInFrenchWithItsLimit_AndNothingIsRecorded()
+    {
+        var id = await nodes.SubmitAsync("XA", RequestsNetworkFixture.Draft("legalInformation", "XA-UI-FR-1"));
+        await nodes.DeliverAsync("XA");
+        await using var xb = await ContextAsync("XB", "fr");
+        var page = await xb.NewPageAsync();
+        await page.GotoAsync($"/requests/{id}?culture=fr");
+        await page.Locator("#action-acknowledge button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "acknowledged");
+
+        await page.Locator("#refuse-ground").SelectOptionAsync("essentialInterests");
+        await page.Locator("#refuse-reasons").FillAsync(new string('x', 8001));
+        await page.Locator("#action-refuse button[type=submit]").ClickAsync();
+
+        // The rule's bound, in French number format (a narrow no-break space groups thousands), and its article.
+        var problem = page.Locator("[data-action-problem='refuse']");
+        await Assertions.Expect(problem).ToContainTextAsync("Trop long : 8\u202f000 caractères au plus.");
+        await Assertions.Expect(problem).ToContainTextAsync("Art. 41");
+        await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "acknowledged");
+    }
+
+    [Fact]
     public async Task InboxAndRequestPage_InArabic_AreRightToLeftAndTranslated()
     {
         var id = await nodes.SubmitAsync("XA", RequestsNetworkFixture.Draft("locateSuspect", "XA-UI-AR-1"));
