@@ -69,4 +69,33 @@ public static class RegisterLookups
 
         return new NodeKeyLookup(key, NodeKeyProblem.None, $"Key {kid} of {state} is valid at {RegisterVerifier.Instant(at)}.");
     }
+
+    /// <summary>
+    /// The participant's entry in the Register (ISO 3166-1 alpha-2 code or <c>EU</c>), or null when the
+    /// Register lists no such participant.
+    /// </summary>
+    public static RegisterParticipantV1? ParticipantFor(RegisterV1 register, string code)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        ArgumentNullException.ThrowIfNull(code);
+        return register.Participants.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Whether the Convention is in force for the participant on the date, by the dates the depositary
+    /// published: from <c>inForceFrom</c> inclusive until <c>denunciationEffective</c>, exclusive (Arts. 65, 67).
+    /// A participant the Register does not list, or lists without an in-force date, is not a party.
+    /// </summary>
+    public static bool IsPartyOn(RegisterV1 register, string code, DateOnly on) =>
+        ParticipantFor(register, code) is { InForceFrom: { } from } participant
+        && from <= on
+        && (participant.DenunciationEffective is not { } until || on < until);
+
+    /// <summary>Whether the Convention is in force between two participants on the date: both are parties then (Art. 65).</summary>
+    public static bool IsInForceBetween(RegisterV1 register, string a, string b, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return !string.Equals(a, b, StringComparison.Ordinal) && IsPartyOn(register, a, on) && IsPartyOn(register, b, on);
+    }
 }

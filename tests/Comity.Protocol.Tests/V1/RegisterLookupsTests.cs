@@ -49,4 +49,39 @@ public sealed class RegisterLookupsTests
     {
         Assert.Null(RegisterLookups.FindNodeKey(Register, "XA", Signing.Kid.ToUpperInvariant(), DateTimeOffset.Parse("2026-07-01T00:00:00Z")));
     }
+
+    // Treaty facts as the depositary published them: XA in force from 2027-03-01, XC from 2027-03-01 until its
+    // denunciation takes effect on 2028-04-01, XB a signatory only, XD not listed at all.
+    private static readonly RegisterV1 Treaty = Register with
+    {
+        Participants =
+        [
+            .. Register.Participants,
+            new RegisterParticipantV1("XC", "Fictional State XC", "memberState", null, "accession", new DateOnly(2026, 9, 1), new DateOnly(2027, 3, 1), new DateOnly(2028, 4, 1)),
+        ],
+    };
+
+    [Theory]
+    [InlineData("XA", "2027-02-28", false)]
+    [InlineData("XA", "2027-03-01", true)]
+    [InlineData("XA", "2040-01-01", true)]
+    [InlineData("XB", "2030-01-01", false)]
+    [InlineData("XC", "2027-03-01", true)]
+    [InlineData("XC", "2028-03-31", true)]
+    [InlineData("XC", "2028-04-01", false)]
+    [InlineData("XD", "2030-01-01", false)]
+    public void IsPartyOn_FollowsThePublishedInForceAndDenunciationDates(string code, string on, bool party)
+    {
+        Assert.Equal(party, RegisterLookups.IsPartyOn(Treaty, code, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("XA", "XC", "2027-03-01", true)]
+    [InlineData("XC", "XA", "2028-04-01", false)]
+    [InlineData("XA", "XB", "2030-01-01", false)]
+    [InlineData("XA", "XA", "2030-01-01", false)]
+    public void IsInForceBetween_NeedsTwoDistinctParties(string a, string b, string on, bool inForce)
+    {
+        Assert.Equal(inForce, RegisterLookups.IsInForceBetween(Treaty, a, b, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
+    }
 }

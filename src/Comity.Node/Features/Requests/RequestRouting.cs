@@ -2,10 +2,8 @@ using Comity.Domain.Cooperation;
 using Comity.Domain.Directory;
 using Comity.Domain.Legal;
 using Comity.Domain.Treaty;
-using Comity.Node.Features.Treaty;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
-using NodaTime;
 
 namespace Comity.Node.Features.Requests;
 
@@ -22,13 +20,14 @@ internal sealed record CheckedDraft(
 /// <summary>
 /// Checks a draft against the domain and what this node knows: the requested State's 24/7 point of
 /// contact in the Register it holds (Art. 41(1)), its languages (Art. 40(14)) and the roster now, and
-/// whether the Convention is in force between the two States today (Art. 65, from the treaty registry).
+/// whether the Convention is in force between the two States today (Art. 65). The treaty facts come from
+/// the same signed Register: the depositary's in-force and denunciation dates for each participant, which
+/// the Secretariat computes from its treaty registry and a State node receives with every publication.
 /// </summary>
 internal sealed class RequestDraftChecker(
     ComityDbContext db,
     Comity.Node.Federation.Envelopes.FederationRegisterView view,
     Comity.Node.Federation.Register.ICurrentRegister currentRegister,
-    TreatyRegistry treaty,
     TimeProvider time)
 {
     public const string NoPointOfContact = "request.no-point-of-contact";
@@ -92,7 +91,7 @@ internal sealed class RequestDraftChecker(
                 problems.Add(RequestWire.Problem("requestedState", NoPointOfContact, $"{requested} has designated no 24/7 point of contact in the Register (serial {register.Serial}).", Convention.Art(41, 1)));
             }
 
-            var (conventionInForce, reason) = await InForceAsync(own, requested, now, cancellationToken);
+            var (conventionInForce, reason) = InForce(register, own, requested, now);
             inForce = conventionInForce;
             if (pointOfContact is not null)
             {
@@ -156,19 +155,18 @@ internal sealed class RequestDraftChecker(
     public static string? OnDuty(DesignationV1 designation, DateTimeOffset now) =>
         designation.Roster.Where(s => s.Start <= now && now < s.End).OrderByDescending(s => s.Start).Select(s => s.Officer).FirstOrDefault();
 
-    private async Task<(bool InForce, string Reason)> InForceAsync(string own, string requested, DateTimeOffset now, CancellationToken cancellationToken)
+    private static (bool InForce, string Reason) InForce(RegisterV1? register, string own, string requested, DateTimeOffset now)
     {
-        if (!ParticipantCode.TryCreate(own, out var a) || !ParticipantCode.TryCreate(requested, out var b))
+        var on = DateOnly.FromDateTime(now.UtcDateTime);
+        var iso = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (register is null)
         {
-            return (false, $"The Convention cannot be in force between {own} and {requested} (Art. 65).");
+            return (false, $"This node holds no Register yet, so it cannot tell whether the Convention is in force between {own} and {requested} on {iso} (Art. 65).");
         }
 
-        var history = await treaty.LoadHistoryAsync(cancellationToken);
-        var on = LocalDate.FromDateTime(now.UtcDateTime);
-        var iso = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return history.IsInForceBetween(a, b, on)
-            ? (true, $"The Convention is in force between {own} and {requested} on {iso} (Art. 65).")
-            : (false, $"The Convention is not in force between {own} and {requested} on {iso} according to this node's treaty registry (Art. 65).");
+        return RegisterLookups.IsInForceBetween(register, own, requested, on)
+            ? (true, $"The Convention is in force between {own} and {requested} on {iso} according to the Register (serial {register.Serial}) (Art. 65).")
+            : (false, $"The Convention is not in force between {own} and {requested} on {iso} according to the Register (serial {register.Serial}) (Art. 65).");
     }
 
     private static void CheckLengths(RequestDraftInput input, List<RequestProblemDto> problems)

@@ -1,0 +1,73 @@
+using System.Net;
+using Comity.Domain.Treaty;
+using Comity.Node.Federation.Envelopes;
+using Comity.Node.Hosting;
+using Comity.Node.Identity;
+using Comity.Node.Tests.Features.Treaty;
+using Comity.Node.Tests.Federation.Envelopes;
+using Comity.Testing.Databases;
+using Comity.Testing.Nodes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comity.Node.Tests.Requests;
+
+/// <summary>
+/// A State node learns whether the Convention is in force between two States from the Register the Secretariat
+/// signs: the depositary's in-force dates travel with every publication, so a request on the Convention passes
+/// once the depositary's instruments make both States parties (Art. 65), without the State node keeping a registry.
+/// </summary>
+public sealed class RequestsTreatyBasisTests
+{
+    [Theory]
+    [Trait("Article", "65")]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Submit_OnTheConvention_PassesOnceTheRegisterShowsBothStatesParties(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var network = await RequestsTestKit.StartAsync(provider, ct, "FR", "DE");
+        var (france, germany) = (network["FR"], network["DE"]);
+        using var duty = await france.DutyAsync();
+        var draft = RequestsTestKit.Preservation("DE", basis: "convention", reference: null);
+
+        // Signatures alone: the Convention is not in force, and the Register says so.
+        var before = await duty.PostAsync("/api/v1/requests/validate", draft).OkAsync();
+        Assert.False(before.GetProperty("valid").GetBoolean());
+        Assert.Contains("request.convention-not-in-force", before.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()));
+
+        // The depositary records forty consents dated 2026-01-05 (France ratifies after its Hanoi signature; Germany
+        // and 38 others accede): the Convention enters into force on the 90th day after the fortieth, 2026-04-05 (Art. 65(1)).
+        using var depositary = await network.Secretariat.CreateClientForAsync("depositary", Roles.SecretariatOfficer);
+        Assert.Equal(HttpStatusCode.Created, (await depositary.RecordAsync("FR", "ratification", "2026-01-05")).Response.StatusCode);
+        var accessions = ParticipantCatalogue.All
+            .Where(p => p.Kind == ParticipantKind.MemberState && p.Code.Value is not "FR" and not "DE")
+            .Select(p => p.Code.Value)
+            .Take(38)
+            .Prepend("DE");
+        foreach (var code in accessions)
+        {
+            var (response, body) = await depositary.RecordAsync(code, "accession", "2026-01-05");
+            Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        }
+
+        var secretariatSays = await depositary.GetJsonAsync("/api/v1/treaty/in-force?a=FR&b=DE&on=2026-11-02", ct);
+        Assert.True(secretariatSays.GetProperty("inForce").GetBoolean());
+
+        // France's node has not fetched the new Register yet: it still refuses, and says by which serial.
+        var stale = await duty.PostAsync("/api/v1/requests/validate", draft).OkAsync();
+        Assert.False(stale.GetProperty("valid").GetBoolean());
+
+        await france.SyncRegisterAsync(ct);
+        var after = await duty.PostAsync("/api/v1/requests/validate", draft).OkAsync();
+        Assert.True(after.GetProperty("valid").GetBoolean(), after.ToString());
+        var routing = after.GetProperty("routing");
+        Assert.True(routing.GetProperty("conventionInForce").GetBoolean());
+        Assert.Contains($"according to the Register (serial {routing.GetProperty("registerSerial").GetInt64()})", routing.GetProperty("inForceReason").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(after.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "request.convention-not-in-force");
+
+        // Submitted on the Convention, it reaches Germany's 24/7 desk.
+        var submitted = await duty.PostAsync("/api/v1/requests", draft).OkAsync(HttpStatusCode.Created);
+        Assert.Equal("convention", submitted.GetProperty("legalBasis").GetProperty("kind").GetString());
+        await france.DeliverAsync(ct);
+        Assert.Equal(1, await germany.QueryAsync(db => db.Set<InboxEnvelope>().CountAsync(ct)));
+    }
+}
