@@ -18,7 +18,10 @@ internal sealed class AfterCommit : DbTransactionInterceptor
 
     public static AfterCommit Instance { get; } = new();
 
-    /// <summary>Runs <paramref name="action"/> when <paramref name="db"/>'s current transaction commits; at once if there is none.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> when <paramref name="db"/>'s current transaction commits; at once if there is
+    /// none. An equal action (same method, same target) already waiting for that commit is not added twice.
+    /// </summary>
     public static void Run(DbContext db, Action action)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -29,10 +32,15 @@ internal sealed class AfterCommit : DbTransactionInterceptor
             return;
         }
 
+        // The same action (same method on the same target) registered again in one transaction runs once:
+        // every save of a batch asks to wake the worker, one wake is enough.
         var actions = Pending.GetOrCreateValue(db);
         lock (actions)
         {
-            actions.Add(action);
+            if (!actions.Contains(action))
+            {
+                actions.Add(action);
+            }
         }
     }
 

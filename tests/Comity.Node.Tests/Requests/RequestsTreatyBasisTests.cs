@@ -37,17 +37,7 @@ public sealed class RequestsTreatyBasisTests
         // The depositary records forty consents dated 2026-01-05 (France ratifies after its Hanoi signature; Germany
         // and 38 others accede): the Convention enters into force on the 90th day after the fortieth, 2026-04-05 (Art. 65(1)).
         using var depositary = await network.Secretariat.CreateClientForAsync("depositary", Roles.SecretariatOfficer);
-        Assert.Equal(HttpStatusCode.Created, (await depositary.RecordAsync("FR", "ratification", "2026-01-05")).Response.StatusCode);
-        var accessions = ParticipantCatalogue.All
-            .Where(p => p.Kind == ParticipantKind.MemberState && p.Code.Value is not "FR" and not "DE")
-            .Select(p => p.Code.Value)
-            .Take(38)
-            .Prepend("DE");
-        foreach (var code in accessions)
-        {
-            var (response, body) = await depositary.RecordAsync(code, "accession", "2026-01-05");
-            Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
-        }
+        await RecordFortyConsentsAsync(depositary);
 
         var secretariatSays = await depositary.GetJsonAsync("/api/v1/treaty/in-force?a=FR&b=DE&on=2026-11-02", ct);
         Assert.True(secretariatSays.GetProperty("inForce").GetBoolean());
@@ -69,5 +59,66 @@ public sealed class RequestsTreatyBasisTests
         Assert.Equal("convention", submitted.GetProperty("legalBasis").GetProperty("kind").GetString());
         await france.DeliverAsync(ct);
         Assert.Equal(1, await germany.QueryAsync(db => db.Set<InboxEnvelope>().CountAsync(ct)));
+    }
+
+    [Theory]
+    [Trait("Article", "65")]
+    [Trait("Article", "67")]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task StateNode_TreatyRegistry_FollowsTheRegister_AndSaysWhatTheDepositarySays(DatabaseProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var network = await RequestsTestKit.StartAsync(provider, ct, "FR");
+        var france = network["FR"];
+        using var depositary = await network.Secretariat.CreateClientForAsync("depositary", Roles.SecretariatOfficer);
+        using var reader = await france.CreateClientForAsync("reader", Roles.Auditor);
+        await RecordFortyConsentsAsync(depositary);
+        Assert.Equal(HttpStatusCode.Created, (await depositary.RecordAsync("DE", "denunciation", "2026-03-01")).Response.StatusCode);
+
+        await france.SyncRegisterAsync(ct);
+
+        // Same status, same timeline, same answers on any date as the Secretariat's registry.
+        var secretariatStatus = await depositary.GetJsonAsync("/api/v1/treaty/status", ct);
+        var stateStatus = await reader.GetJsonAsync("/api/v1/treaty/status", ct);
+        foreach (var field in new[] { "signatories", "consentInstruments", "partiesInForce", "entryIntoForce", "timeline" })
+        {
+            Assert.Equal(secretariatStatus.GetProperty(field).GetRawText(), stateStatus.GetProperty(field).GetRawText());
+        }
+
+        Assert.Equal("2026-04-05", stateStatus.GetProperty("entryIntoForce").GetString());
+        foreach (var on in new[] { "2026-04-04", "2026-04-05", "2027-02-28", "2027-03-01" })
+        {
+            var expected = (await depositary.GetJsonAsync($"/api/v1/treaty/in-force?a=FR&b=DE&on={on}", ct)).GetProperty("inForce").GetBoolean();
+            Assert.Equal(expected, (await reader.GetJsonAsync($"/api/v1/treaty/in-force?a=FR&b=DE&on={on}", ct)).GetProperty("inForce").GetBoolean());
+        }
+
+        Assert.False((await reader.GetJsonAsync("/api/v1/treaty/in-force?a=FR&b=DE&on=2027-03-01", ct)).GetProperty("inForce").GetBoolean());
+
+        // France's own instruments: the seeded signature is kept as seeded; the ratification comes from the Register.
+        var instruments = (await reader.GetJsonAsync("/api/v1/treaty/participants/FR", ct)).GetProperty("instruments").EnumerateArray().ToList();
+        Assert.Equal(["signature", "ratification"], instruments.Select(i => i.GetProperty("kind").GetString()));
+        Assert.StartsWith("Register serial ", instruments[1].GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Register serial", instruments[0].GetProperty("source").GetString(), StringComparison.Ordinal);
+
+        // Fetching the same Register again changes nothing.
+        var before = await france.QueryAsync(db => db.Instruments.CountAsync(ct));
+        await france.SyncRegisterAsync(ct);
+        Assert.Equal(before, await france.QueryAsync(db => db.Instruments.CountAsync(ct)));
+    }
+
+    /// <summary>Forty consents dated 2026-01-05: France ratifies, Germany and 38 other member States accede.</summary>
+    private static async Task RecordFortyConsentsAsync(HttpClient depositary)
+    {
+        Assert.Equal(HttpStatusCode.Created, (await depositary.RecordAsync("FR", "ratification", "2026-01-05")).Response.StatusCode);
+        var accessions = ParticipantCatalogue.All
+            .Where(p => p.Kind == ParticipantKind.MemberState && p.Code.Value is not "FR" and not "DE")
+            .Select(p => p.Code.Value)
+            .Take(38)
+            .Prepend("DE");
+        foreach (var code in accessions)
+        {
+            var (response, body) = await depositary.RecordAsync(code, "accession", "2026-01-05");
+            Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        }
     }
 }

@@ -28,14 +28,19 @@ public sealed class AfterCommitTests
             await rolledBack.RollbackAsync(ct);
         }
 
+        var wakes = new Wakes();
         await using (var committed = await db.Database.BeginTransactionAsync(ct))
         {
             AfterCommit.Run(db, () => runs.Add("committed"));
+            AfterCommit.Run(db, wakes.Wake);
+            AfterCommit.Run(db, wakes.Wake);
             Assert.Equal(["no transaction"], runs);
+            Assert.Equal(0, wakes.Count);
             await committed.CommitAsync(ct);
         }
 
         Assert.Equal(["no transaction", "committed"], runs);
+        Assert.Equal(1, wakes.Count);
 
         // The next transaction starts with nothing pending: the committed action does not run twice.
         await using (var next = await db.Database.BeginTransactionAsync(ct))
@@ -44,5 +49,12 @@ public sealed class AfterCommitTests
         }
 
         Assert.Equal(["no transaction", "committed"], runs);
+    }
+
+    private sealed class Wakes
+    {
+        public int Count { get; private set; }
+
+        public void Wake() => Count++;
     }
 }

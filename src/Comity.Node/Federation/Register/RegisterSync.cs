@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Comity.Node.Features.Treaty.Mirror;
 using Comity.Node.Hosting;
 using Comity.Node.Storage;
 using Comity.Protocol.Jose;
@@ -74,7 +75,7 @@ internal sealed partial class RegisterSync(
                 db.HeldRegister().Add(held);
             }
 
-            var outcome = await FetchAndCheckAsync(db, held, cancellationToken);
+            var outcome = await FetchAndCheckAsync(db, held, scope.ServiceProvider.GetRequiredService<IIdGenerator>(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return outcome;
         }
@@ -84,7 +85,7 @@ internal sealed partial class RegisterSync(
         }
     }
 
-    private async Task<RegisterPollOutcome> FetchAndCheckAsync(ComityDbContext db, HeldRegister held, CancellationToken cancellationToken)
+    private async Task<RegisterPollOutcome> FetchAndCheckAsync(ComityDbContext db, HeldRegister held, IIdGenerator ids, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var secretariat = new Uri(settings.SecretariatUrl!.TrimEnd('/') + "/");
@@ -163,7 +164,14 @@ internal sealed partial class RegisterSync(
         held.ETag = etag;
         cache.Remember(register.Serial, register);
         await NodeKeyArchive.RecordAsync(db, register, cancellationToken);
+
+        // The treaty registry follows the depositary's Register, in the same save as the Register itself.
+        var (added, removed) = await TreatyMirror.ReconcileAsync(db, register, now, ids.NewId, cancellationToken);
         LogAccepted(register.Serial, register.IssuedAt);
+        if (added + removed > 0)
+        {
+            LogTreatyMirrored(register.Serial, added, removed);
+        }
         return RegisterPollOutcome.Updated;
     }
 
@@ -223,6 +231,9 @@ internal sealed partial class RegisterSync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Register from the Secretariat ({Code}): {Reason} Keeping the Register held (serial {HeldSerial}).")]
     private partial void LogRefused(string code, string reason, long? heldSerial);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Treaty registry brought to Register serial {Serial}: {Added} instruments added, {Removed} removed")]
+    private partial void LogTreatyMirrored(long serial, int added, int removed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not fetch the Register from {Url}: {Reason}")]
     private partial void LogUnreachable(Uri url, string reason);
