@@ -85,6 +85,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/federation/outbox"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
         ["GET /api/v1/federation/outbox/{id:guid}"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
         ["GET /api/v1/federation/inbox"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
+        ["POST /api/v1/federation/inbox/{id:guid}/retry"] = [Roles.NodeAdmin],
         ["GET /api/v1/federation/pings/received"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
         ["GET /api/v1/federation/stats"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],
         ["GET /api/v1/federation/peers"] = [Roles.NodeAdmin, Roles.Auditor, Roles.DutyOfficer],

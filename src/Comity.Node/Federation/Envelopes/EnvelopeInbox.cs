@@ -41,6 +41,7 @@ internal sealed partial class EnvelopeInbox(
     TimeProvider time,
     EnvelopeMetrics metrics,
     InboxWriter writer,
+    SqliteWriteGate writeGate,
     ILogger<EnvelopeInbox> logger)
 {
     private const int MaxRaces = 8;
@@ -252,44 +253,128 @@ internal sealed partial class EnvelopeInbox(
 
         await ApplyAsync(row, envelope, handler, now, cancellationToken);
         conversation.NextSeq++;
-        if (conversation.Waiting > 0)
+        await ApplyWaitingSuccessorsAsync(conversation, byType, now, cancellationToken);
+        return "applied";
+    }
+
+    /// <summary>
+    /// Applies, in seq order, the waiting envelopes that are now next in the conversation, each in its own
+    /// savepoint, until one is missing or refused. Returns how many were applied.
+    /// </summary>
+    private async Task<int> ApplyWaitingSuccessorsAsync(InboxConversation conversation, Dictionary<string, IEnvelopeHandler> byType, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (conversation.Waiting <= 0)
         {
-            var successors = await db.Inbox()
-                .Where(r => r.From == envelope.From && r.Conversation == envelope.Conversation && r.Status == InboxStatus.Waiting && r.Seq >= conversation.NextSeq)
-                .OrderBy(r => r.Seq)
-                .ToListAsync(cancellationToken);
-            foreach (var next in successors)
-            {
-                if (next.Seq < conversation.NextSeq)
-                {
-                    // A second envelope with a seq just applied (stored before seq conflicts were refused): stale, never applied.
-                    next.Status = InboxStatus.Stale;
-                    conversation.Waiting--;
-                    continue;
-                }
-
-                if (next.Seq != conversation.NextSeq)
-                {
-                    break;
-                }
-
-                var stored = Decode(next.Bytes);
-                if (!byType.TryGetValue(stored.Type, out var nextHandler))
-                {
-                    // Its type was handled when it was received; a node that dropped the handler since leaves it waiting.
-                    break;
-                }
-
-                if (await ApplySuccessorAsync(conversation, next, stored, nextHandler, now, cancellationToken) is not { } kept)
-                {
-                    break;
-                }
-
-                conversation = kept;
-            }
+            return 0;
         }
 
-        return "applied";
+        var (from, name) = (conversation.From, conversation.Conversation);
+        var successors = await db.Inbox()
+            .Where(r => r.From == from && r.Conversation == name && r.Status == InboxStatus.Waiting && r.Seq >= conversation.NextSeq)
+            .OrderBy(r => r.Seq)
+            .ToListAsync(cancellationToken);
+        var applied = 0;
+        foreach (var next in successors)
+        {
+            if (next.Seq < conversation.NextSeq)
+            {
+                // A second envelope with a seq just applied (stored before seq conflicts were refused): stale, never applied.
+                next.Status = InboxStatus.Stale;
+                conversation.Waiting--;
+                continue;
+            }
+
+            if (next.Seq != conversation.NextSeq)
+            {
+                break;
+            }
+
+            var stored = Decode(next.Bytes);
+            if (!byType.TryGetValue(stored.Type, out var nextHandler))
+            {
+                // Its type was handled when it was received; a node that dropped the handler since leaves it waiting.
+                break;
+            }
+
+            if ((await ApplySuccessorAsync(conversation, next, stored, nextHandler, now, cancellationToken)).Kept is not { } kept)
+            {
+                break;
+            }
+
+            conversation = kept;
+            applied++;
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// A node administrator's retry of a waiting envelope that is next in its conversation: one whose handler
+    /// refused it when its turn came (a <c>successor-refused</c> alert), for instance because the sender's new
+    /// key was not in the Register yet. In one transaction it is applied through its handler and so are the
+    /// waiting envelopes after it, in order; when its handler refuses it again it stays waiting, the refusal is
+    /// alerted again, and the reason is returned. Audited either way.
+    /// </summary>
+    public async Task<InboxRetry> RetryWaitingAsync(Guid id, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var probe = await db.Inbox().AsNoTracking().Where(r => r.Id == id).Select(r => new { r.From, r.Conversation }).FirstOrDefaultAsync(cancellationToken);
+        if (probe is null)
+        {
+            return new InboxRetry(InboxRetryOutcome.NotFound, null, 0, $"This node received no envelope {id}.");
+        }
+
+        // The same order as deliveries of that conversation: its stripe in this process, then the database's writer.
+        var stripe = ConversationLocks.For(probe.From, probe.Conversation);
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            using (await writeGate.EnterAsync(db, cancellationToken))
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var row = await db.Inbox().FirstAsync(r => r.Id == id, cancellationToken);
+                var conversation = await db.InboxConversations().FindAsync([row.From, row.Conversation], cancellationToken);
+                if (row.Status != InboxStatus.Waiting)
+                {
+                    return new InboxRetry(InboxRetryOutcome.NotWaiting, row.Status, 0, $"Envelope {id} is {row.Status.ToString().ToLowerInvariant()}, not waiting: there is nothing to retry.");
+                }
+
+                if (conversation is null || row.Seq != conversation.NextSeq)
+                {
+                    var next = conversation?.NextSeq ?? 1;
+                    return new InboxRetry(InboxRetryOutcome.AwaitingPredecessor, row.Status, 0,
+                        $"Envelope {id} has seq {row.Seq.ToString(CultureInfo.InvariantCulture)}; conversation {row.Conversation} from {row.From} still waits for seq {next.ToString(CultureInfo.InvariantCulture)}. It will be applied when that arrives.");
+                }
+
+                var stored = Decode(row.Bytes);
+                var byType = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
+                if (!byType.TryGetValue(stored.Type, out var handler))
+                {
+                    return new InboxRetry(InboxRetryOutcome.NoHandler, row.Status, 0, $"This node no longer handles envelopes of type {stored.Type}.");
+                }
+
+                var now = time.GetUtcNow();
+                conversation.Version++;
+                var (kept, refusal) = await ApplySuccessorAsync(conversation, row, stored, handler, now, cancellationToken);
+                var applied = 0;
+                if (kept is not null)
+                {
+                    applied = 1 + await ApplyWaitingSuccessorsAsync(kept, byType, now, cancellationToken);
+                }
+
+                audit.Record(new AuditRecord(actor, kept is null ? "envelope.retry-refused" : "envelope.retried", "envelope", stored.Id, row.Sha256));
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return kept is null
+                    ? new InboxRetry(InboxRetryOutcome.RefusedAgain, InboxStatus.Waiting, 0, $"Its handler refused envelope {id} again: {refusal} It stays waiting.")
+                    : new InboxRetry(InboxRetryOutcome.Applied, InboxStatus.Applied, applied, $"Envelope {id} was applied, with {(applied - 1).ToString(CultureInfo.InvariantCulture)} waiting after it.");
+            }
+        }
+        finally
+        {
+            stripe.Release();
+        }
     }
 
     /// <summary>
@@ -297,9 +382,9 @@ internal sealed partial class EnvelopeInbox(
     /// already holds a receipt, so a refusal by its handler cannot answer anybody: it stays waiting (the
     /// conversation stops there, as it would had it arrived in order and been refused) and the refusal is
     /// alerted to this node's administrators. Its predecessor, which the sender is waiting on, is kept.
-    /// Returns the conversation row to go on with, or null when the successor was refused.
+    /// Returns the conversation row to go on with, or null and the handler's reason when the successor was refused.
     /// </summary>
-    private async Task<InboxConversation?> ApplySuccessorAsync(InboxConversation conversation, InboxEnvelope next, EnvelopeV1 stored, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(InboxConversation? Kept, string? Refusal)> ApplySuccessorAsync(InboxConversation conversation, InboxEnvelope next, EnvelopeV1 stored, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string savepoint = "successor";
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Successors are applied inside the inbox's transaction.");
@@ -312,7 +397,7 @@ internal sealed partial class EnvelopeInbox(
             conversation.Waiting--;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
-            return conversation;
+            return (conversation, null);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException) && !(e is DbUpdateException u && DatabaseErrors.IsLostRace(u)))
         {
@@ -320,7 +405,7 @@ internal sealed partial class EnvelopeInbox(
             db.ChangeTracker.Clear();
             AddAlert(FederationAlert.SuccessorRefused, stored.From, next.Id, $"Envelope {stored.Id} from {stored.From} (seq {stored.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {stored.Conversation}) was received before its predecessor and receipted; when its turn came its handler refused it: {e.Message} It stays waiting and the conversation stops there.", now);
             LogSuccessorRefused(stored.Id, stored.From, e.Message);
-            return null;
+            return (null, e.Message);
         }
     }
 
@@ -407,6 +492,20 @@ internal sealed partial class EnvelopeInbox(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused envelope {EnvelopeId} from {From} as a replay: the id was already received with other bytes")]
     private partial void LogReplay(string envelopeId, string from);
 }
+
+/// <summary>What an administrator's retry of a waiting envelope came to.</summary>
+internal enum InboxRetryOutcome
+{
+    Applied,
+    RefusedAgain,
+    NotFound,
+    NotWaiting,
+    AwaitingPredecessor,
+    NoHandler,
+}
+
+/// <summary>The retry's outcome, the envelope's status after it, how many envelopes were applied, and why.</summary>
+internal sealed record InboxRetry(InboxRetryOutcome Outcome, InboxStatus? Status, int Applied, string Detail);
 
 /// <summary>A verified envelope with its signed receipt, on its way into the inbox.</summary>
 internal sealed record InboxItem(EnvelopeV1 Envelope, Guid Id, byte[] Bytes, string Sha256, string Receipt, DateTimeOffset Now);

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using Comity.Node.Api;
 using Comity.Node.Features.Federation.Ping;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Federation.Register;
+using Comity.Node.Federation.Transparency;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
@@ -249,10 +251,16 @@ internal sealed class FederationStatusReader(
     }
 }
 
+/// <summary>A retried envelope that was applied, with how many envelopes went in (it and those waiting after it).</summary>
+public sealed record InboxRetryResponse(Guid Id, string Status, int Applied, string Detail);
+
 internal static class FederationStatusEndpoints
 {
     /// <summary>Who may read the federation state: node administrators, auditors and duty officers.</summary>
     public static readonly AuthorizeAttribute Readers = new() { Roles = Roles.NodeAdmin + "," + Roles.Auditor + "," + Roles.DutyOfficer };
+
+    /// <summary>Who may act on the inbox: node administrators.</summary>
+    public static readonly AuthorizeAttribute Administrators = new() { Roles = Roles.NodeAdmin };
 
     public static void MapFederationStatus(this RouteGroupBuilder group)
     {
@@ -329,6 +337,27 @@ internal static class FederationStatusEndpoints
             .WithSummary("Delivery health per other node of the Register: last success, backlog, oldest pending, consecutive failures, last error, circuit, undeliverable count.")
             .Produces<IReadOnlyList<PeerHealth>>()
             .RequireAuthorization(Readers);
+
+        group.MapPost("/inbox/{id:guid}/retry", async (Guid id, ClaimsPrincipal user, EnvelopeInbox inbox, CancellationToken ct) =>
+            {
+                var retry = await inbox.RetryWaitingAsync(id, Audit.User(user), ct);
+                return retry.Outcome switch
+                {
+                    InboxRetryOutcome.Applied => Results.Ok(new InboxRetryResponse(id, "applied", retry.Applied, retry.Detail)),
+                    InboxRetryOutcome.NotFound => Problems.NotFound("federation.envelope-not-found", retry.Detail),
+                    InboxRetryOutcome.RefusedAgain => Problems.Conflict("federation.retry-refused", retry.Detail),
+                    InboxRetryOutcome.NotWaiting => Problems.Conflict("federation.not-waiting", retry.Detail),
+                    InboxRetryOutcome.AwaitingPredecessor => Problems.Conflict("federation.awaiting-predecessor", retry.Detail),
+                    InboxRetryOutcome.NoHandler => Problems.Conflict("federation.no-handler", retry.Detail),
+                    _ => throw new InvalidOperationException($"Unknown retry outcome {retry.Outcome}."),
+                };
+            })
+            .WithName("RetryWaitingEnvelope")
+            .WithSummary("Node administrators: apply again a waiting envelope that is next in its conversation but was refused by its handler when its turn came (a successor-refused alert), and the waiting envelopes after it. 409 when it is refused again (it stays waiting), is not waiting, or still waits for its predecessor.")
+            .Produces<InboxRetryResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Administrators);
 
         group.MapGet("/alerts", async (int? limit, FederationStatusReader reader, CancellationToken ct) =>
             {
