@@ -70,6 +70,9 @@ internal static class CliApp
                 federation.AddCommand<FederationOutboxCommand>("outbox")
                     .WithDescription("Envelopes this node sent, newest first, with status and attempts.")
                     .WithExample("federation", "outbox", "--status", "pending");
+                federation.AddCommand<FederationRetryCommand>("retry")
+                    .WithDescription("Apply again a received envelope that its handler refused when its turn came (a successor-refused alert), and those waiting after it (node administrators).")
+                    .WithExample("federation", "retry", "0193a2f4-5b6c-7d8e-9f00-112233445566", "--node-name", "xb");
             });
             config.AddBranch("treaty", treaty =>
             {

@@ -189,6 +189,52 @@ internal sealed class FederationOutboxCommand(CliEnvironment environment) : Asyn
     }
 }
 
+internal sealed class FederationRetrySettings : FederationSettings
+{
+    [CommandArgument(0, "<ENVELOPE>")]
+    [Description("The id of the waiting envelope (the envelope of a successor-refused alert: GET /api/v1/federation/alerts).")]
+    public Guid Envelope { get; init; }
+}
+
+/// <summary><c>comity federation retry ID</c>: <c>POST /api/v1/federation/inbox/{id}/retry</c> (node administrators).</summary>
+internal sealed class FederationRetryCommand(CliEnvironment environment) : AsyncCommand<FederationRetrySettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, FederationRetrySettings settings, CancellationToken cancellationToken)
+    {
+        using var connection = FederationConnection.Resolve(settings, environment);
+        if (connection is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/federation/inbox/{settings.Envelope:D}/retry");
+        var answer = await connection.ExchangeAsync(request, Roles.NodeAdmin, cancellationToken);
+        if (answer.Body is not { } body)
+        {
+            return answer.ExitCode;
+        }
+
+        if (settings.Json)
+        {
+            environment.WriteMachineOutput(body);
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            environment.Out.MarkupLineInterpolated($"[green]applied[/] {FederationTables.Text(root, "detail")}");
+            return ExitCodes.Ok;
+        }
+        catch (JsonException e)
+        {
+            environment.Error.MarkupLineInterpolated($"[red]error:[/] the node's answer is not a retry result ({e.Message}). Try --json to see it.");
+            return ExitCodes.Failure;
+        }
+    }
+}
+
 internal static class FederationTables
 {
     public static readonly string ReaderRoles = $"{Roles.NodeAdmin}, {Roles.Auditor} or {Roles.DutyOfficer}";

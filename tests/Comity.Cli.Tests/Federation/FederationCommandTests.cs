@@ -48,6 +48,29 @@ public sealed class FederationCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retry_AnAppliedOrUnknownEnvelope_SaysWhyWithTheProblem_AndOnlyAdministratorsMayAsk()
+    {
+        var ping = await CliRunner.RunAsync("federation", "ping", "--node", Node, "--token", adminToken, "--to", "XB", "--wait", "--json");
+        Assert.True(ping.ExitCode == 0, ping.ToString());
+        var envelope = (string)JsonNode.Parse(ping.Out)!["envelopeId"]!;
+        var xb = network["XB"].BaseAddress.ToString();
+        var xbAdmin = await network["XB"].CreateUserWithTokenAsync("xb-admin", Roles.NodeAdmin);
+        var xbDuty = await network["XB"].CreateUserWithTokenAsync("xb-duty", Roles.DutyOfficer);
+
+        var applied = await CliRunner.RunAsync("federation", "retry", envelope, "--node", xb, "--token", xbAdmin);
+        Assert.NotEqual(0, applied.ExitCode);
+        Assert.Contains("federation.not-waiting", applied.Error, StringComparison.Ordinal);
+
+        var unknown = await CliRunner.RunAsync("federation", "retry", Guid.Empty.ToString(), "--node", xb, "--token", xbAdmin);
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("federation.envelope-not-found", unknown.Error, StringComparison.Ordinal);
+
+        var duty = await CliRunner.RunAsync("federation", "retry", envelope, "--node", xb, "--token", xbDuty);
+        Assert.NotEqual(0, duty.ExitCode);
+        Assert.Contains(Roles.NodeAdmin, duty.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ping_UnknownState_ExitsTwoWithTheProblem()
     {
         var result = await CliRunner.RunAsync("federation", "ping", "--node", Node, "--token", adminToken, "--to", "ZZ");
