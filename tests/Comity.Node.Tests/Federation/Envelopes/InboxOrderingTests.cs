@@ -115,9 +115,15 @@ public sealed class InboxOrderingTests
     }
 
     /// <summary>Starts a State node on <paramref name="database"/> and joins it to the network's Register, as TestNetwork does.</summary>
-    internal static async Task<TestNode> JoinAsync(TestNetwork network, string code, TestDatabase database, CancellationToken ct)
+    internal static async Task<TestNode> JoinAsync(TestNetwork network, string code, TestDatabase database, CancellationToken ct, bool demo = false)
     {
         var settings = EnvelopeTestKit.Settings(worker: false);
+        if (demo)
+        {
+            // Demo users sign in to pages without a second factor.
+            settings["Comity:Demo"] = "true";
+        }
+
         settings["Comity:Federation:SecretariatUrl"] = network.Secretariat.BaseAddress.ToString();
         settings["Comity:Federation:SecretariatKey"] = await TestFederation.RegisterKeyAsync(network.Secretariat, ct);
         var node = await TestNode.StartAsync(new TestNodeOptions

@@ -216,6 +216,12 @@ internal sealed class FederationStatusReader(
             .Select(a => new AlertItem(a.Id, a.Kind, a.Peer, a.EnvelopeId, a.Detail, a.CreatedAt))
             .ToListAsync(cancellationToken);
 
+    /// <summary>Which of these received envelopes are still waiting (a successor-refused alert's envelope that can be retried).</summary>
+    public async Task<IReadOnlySet<Guid>> WaitingAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? new HashSet<Guid>()
+            : (await db.Inbox().AsNoTracking().Where(r => ids.Contains(r.Id) && r.Status == InboxStatus.Waiting).Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
+
     public static bool TryReadStatus(string? text, out OutboxStatus? status)
     {
         status = null;
