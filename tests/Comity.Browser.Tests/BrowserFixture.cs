@@ -2,6 +2,10 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Comity.Browser.Tests.BrowserFixture))]
 
+// One test class at a time: CI runs this assembly beside the node and CLI assemblies on two cores, and two
+// browsers' worth of pages and nodes at once on top of that starved sign-ins past their waits.
+[assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]
+
 namespace Comity.Browser.Tests;
 
 /// <summary>
@@ -53,12 +57,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A new browser context, optionally authenticated with a personal access token sent on
     /// every request (the node accepts it for pages as for the API).
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, string? token = null, string locale = "en-US") =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string? token = null, string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             ExtraHTTPHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + token },
         });
+
+        // Navigations and actions wait up to 90 and 60 s (Playwright's default is 30 s for both): bounds on a
+        // slow, loaded machine, not timing checks.
+        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
 }
