@@ -100,6 +100,18 @@ public sealed class RequestsTreatyBasisTests
         Assert.StartsWith("Register serial ", instruments[1].GetProperty("source").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("Register serial", instruments[0].GetProperty("source").GetString(), StringComparison.Ordinal);
 
+        // The pages say which Register the State node's registry follows; the Secretariat's keep their own source.
+        var serial = (await reader.GetJsonAsync("/api/v1/register/status", ct)).GetProperty("serial").GetInt64();
+        using var statusResponse = await reader.GetAsync("/treaty", ct);
+        var statusPage = await statusResponse.Content.ReadAsStringAsync(ct);
+        Assert.Equal(HttpStatusCode.OK, statusResponse.StatusCode);
+        Assert.Contains($"data-register-serial=\"{serial}\"", statusPage, StringComparison.Ordinal);
+        using var participantsResponse = await reader.GetAsync("/treaty/participants", ct);
+        var participantsPage = await participantsResponse.Content.ReadAsStringAsync(ct);
+        Assert.Equal(HttpStatusCode.OK, participantsResponse.StatusCode);
+        Assert.Contains($"data-register-serial=\"{serial}\"", participantsPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-register-serial", await depositary.GetStringAsync("/treaty", ct), StringComparison.Ordinal);
+
         // Fetching the same Register again changes nothing.
         var before = await france.QueryAsync(db => db.Instruments.CountAsync(ct));
         await france.SyncRegisterAsync(ct);
