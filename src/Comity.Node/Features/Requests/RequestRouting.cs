@@ -171,31 +171,23 @@ internal sealed class RequestDraftChecker(
 
     private static void CheckLengths(RequestDraftInput input, List<RequestProblemDto> problems)
     {
-        void Short(string? value, string field)
+        void Check(string? value, string field, int max)
         {
-            if (value is { Length: > RequestLimits.ShortText })
+            if (value?.Length > max)
             {
-                problems.Add(RequestWire.TooLong(field, RequestLimits.ShortText));
+                problems.Add(RequestWire.TooLong(field, max));
             }
         }
 
-        void Long(string? value, string field)
-        {
-            if (value is { Length: > RequestLimits.LongText })
-            {
-                problems.Add(RequestWire.TooLong(field, RequestLimits.LongText));
-            }
-        }
-
-        Short(input.RequestingOffice, "requestingOffice");
-        Short(input.Reference, "reference");
-        Short(input.LegalBasis?.Reference, "legalBasis.reference");
-        Long(input.Original?.Text, "original.text");
-        Long(input.Translation?.Text, "translation.text");
+        Check(input.RequestingOffice, "requestingOffice", RequestLimits.ShortText);
+        Check(input.Reference, "reference", RequestLimits.ShortText);
+        Check(input.LegalBasis?.Reference, "legalBasis.reference", RequestLimits.ShortText);
+        Check(input.Original?.Text, "original.text", RequestLimits.LongText);
+        Check(input.Translation?.Text, "translation.text", RequestLimits.LongText);
         var contents = RequestWire.ToDomain(input.Contents);
         foreach (var item in ContentItems.All)
         {
-            Long(contents[item], item.FieldPath());
+            Check(contents[item], item.FieldPath(), RequestLimits.LongText);
         }
     }
 }

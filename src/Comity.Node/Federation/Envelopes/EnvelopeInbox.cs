@@ -47,6 +47,11 @@ internal sealed partial class EnvelopeInbox(
     private const int MaxRaces = 8;
     private const string SeqConflictOutcome = "seq-conflict";
 
+    private Dictionary<string, IEnvelopeHandler>? byType;
+
+    /// <summary>The handlers by envelope type, built once per inbox (one per batch scope).</summary>
+    private Dictionary<string, IEnvelopeHandler> ByType => byType ??= handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
+
     public static FederationProblem NoRegister { get; } = new(StatusCodes.Status503ServiceUnavailable, "federation.no-register", "This node holds no Register yet.");
 
     /// <summary>
@@ -76,8 +81,7 @@ internal sealed partial class EnvelopeInbox(
         }
 
         var envelope = verification.Envelope!;
-        var handler = handlers.FirstOrDefault(h => string.Equals(h.Type, envelope.Type, StringComparison.Ordinal));
-        if (handler is null)
+        if (!ByType.ContainsKey(envelope.Type))
         {
             metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", FederationRefusals.UnknownType.Code));
             LogRefused(FederationRefusals.UnknownType.Code, envelope.Type);
@@ -244,8 +248,7 @@ internal sealed partial class EnvelopeInbox(
             return "waiting";
         }
 
-        var byType = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
-        if (!byType.TryGetValue(envelope.Type, out var handler))
+        if (!ByType.TryGetValue(envelope.Type, out var handler))
         {
             // Checked before the batch; a handler cannot disappear in between within one process.
             throw new InvalidOperationException($"No handler for envelope type {envelope.Type}.");
@@ -253,7 +256,7 @@ internal sealed partial class EnvelopeInbox(
 
         await ApplyAsync(row, envelope, handler, now, cancellationToken);
         conversation.NextSeq++;
-        await ApplyWaitingSuccessorsAsync(conversation, byType, now, cancellationToken);
+        await ApplyWaitingSuccessorsAsync(conversation, now, cancellationToken);
         return "applied";
     }
 
@@ -261,7 +264,7 @@ internal sealed partial class EnvelopeInbox(
     /// Applies, in seq order, the waiting envelopes that are now next in the conversation, each in its own
     /// savepoint, until one is missing or refused. Returns how many were applied.
     /// </summary>
-    private async Task<int> ApplyWaitingSuccessorsAsync(InboxConversation conversation, Dictionary<string, IEnvelopeHandler> byType, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> ApplyWaitingSuccessorsAsync(InboxConversation conversation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (conversation.Waiting <= 0)
         {
@@ -290,7 +293,7 @@ internal sealed partial class EnvelopeInbox(
             }
 
             var stored = Decode(next.Bytes);
-            if (!byType.TryGetValue(stored.Type, out var nextHandler))
+            if (!ByType.TryGetValue(stored.Type, out var nextHandler))
             {
                 // Its type was handled when it was received; a node that dropped the handler since leaves it waiting.
                 break;
@@ -321,7 +324,7 @@ internal sealed partial class EnvelopeInbox(
         var probe = await db.Inbox().AsNoTracking().Where(r => r.Id == id).Select(r => new { r.From, r.Conversation }).FirstOrDefaultAsync(cancellationToken);
         if (probe is null)
         {
-            return new InboxRetry(InboxRetryOutcome.NotFound, null, 0, $"This node received no envelope {id}.");
+            return new InboxRetry(InboxRetryOutcome.NotFound, 0, $"This node received no envelope {id}.");
         }
 
         // The same order as deliveries of that conversation: its stripe in this process, then the database's writer.
@@ -337,21 +340,20 @@ internal sealed partial class EnvelopeInbox(
                 var conversation = await db.InboxConversations().FindAsync([row.From, row.Conversation], cancellationToken);
                 if (row.Status != InboxStatus.Waiting)
                 {
-                    return new InboxRetry(InboxRetryOutcome.NotWaiting, row.Status, 0, $"Envelope {id} is {row.Status.ToString().ToLowerInvariant()}, not waiting: there is nothing to retry.");
+                    return new InboxRetry(InboxRetryOutcome.NotWaiting, 0, $"Envelope {id} is {row.Status.ToString().ToLowerInvariant()}, not waiting: there is nothing to retry.");
                 }
 
                 if (conversation is null || row.Seq != conversation.NextSeq)
                 {
                     var next = conversation?.NextSeq ?? 1;
-                    return new InboxRetry(InboxRetryOutcome.AwaitingPredecessor, row.Status, 0,
+                    return new InboxRetry(InboxRetryOutcome.AwaitingPredecessor, 0,
                         $"Envelope {id} has seq {row.Seq.ToString(CultureInfo.InvariantCulture)}; conversation {row.Conversation} from {row.From} still waits for seq {next.ToString(CultureInfo.InvariantCulture)}. It will be applied when that arrives.");
                 }
 
                 var stored = Decode(row.Bytes);
-                var byType = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
-                if (!byType.TryGetValue(stored.Type, out var handler))
+                if (!ByType.TryGetValue(stored.Type, out var handler))
                 {
-                    return new InboxRetry(InboxRetryOutcome.NoHandler, row.Status, 0, $"This node no longer handles envelopes of type {stored.Type}.");
+                    return new InboxRetry(InboxRetryOutcome.NoHandler, 0, $"This node no longer handles envelopes of type {stored.Type}.");
                 }
 
                 var now = time.GetUtcNow();
@@ -360,15 +362,15 @@ internal sealed partial class EnvelopeInbox(
                 var applied = 0;
                 if (kept is not null)
                 {
-                    applied = 1 + await ApplyWaitingSuccessorsAsync(kept, byType, now, cancellationToken);
+                    applied = 1 + await ApplyWaitingSuccessorsAsync(kept, now, cancellationToken);
                 }
 
                 audit.Record(new AuditRecord(actor, kept is null ? "envelope.retry-refused" : "envelope.retried", "envelope", stored.Id, row.Sha256));
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return kept is null
-                    ? new InboxRetry(InboxRetryOutcome.RefusedAgain, InboxStatus.Waiting, 0, $"Its handler refused envelope {id} again: {refusal} It stays waiting.")
-                    : new InboxRetry(InboxRetryOutcome.Applied, InboxStatus.Applied, applied, $"Envelope {id} was applied, with {(applied - 1).ToString(CultureInfo.InvariantCulture)} waiting after it.");
+                    ? new InboxRetry(InboxRetryOutcome.RefusedAgain, 0, $"Its handler refused envelope {id} again: {refusal} It stays waiting.")
+                    : new InboxRetry(InboxRetryOutcome.Applied, applied, $"Envelope {id} was applied, with {(applied - 1).ToString(CultureInfo.InvariantCulture)} waiting after it.");
             }
         }
         finally
@@ -504,8 +506,8 @@ internal enum InboxRetryOutcome
     NoHandler,
 }
 
-/// <summary>The retry's outcome, the envelope's status after it, how many envelopes were applied, and why.</summary>
-internal sealed record InboxRetry(InboxRetryOutcome Outcome, InboxStatus? Status, int Applied, string Detail);
+/// <summary>The retry's outcome, how many envelopes were applied, and why.</summary>
+internal sealed record InboxRetry(InboxRetryOutcome Outcome, int Applied, string Detail);
 
 /// <summary>A verified envelope with its signed receipt, on its way into the inbox.</summary>
 internal sealed record InboxItem(EnvelopeV1 Envelope, Guid Id, byte[] Bytes, string Sha256, string Receipt, DateTimeOffset Now);

@@ -172,6 +172,7 @@ internal sealed partial class RegisterSync(
         {
             LogTreatyMirrored(register.Serial, added, removed);
         }
+
         return RegisterPollOutcome.Updated;
     }
 

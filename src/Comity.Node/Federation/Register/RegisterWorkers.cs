@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Comity.Node.Hosting;
 using Comity.Node.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Federation.Register;

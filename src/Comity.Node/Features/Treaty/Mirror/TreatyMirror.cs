@@ -25,7 +25,7 @@ internal static class TreatyMirror
     /// <summary>Source of the instruments a State node takes from the Register.</summary>
     public static string SourceOf(long serial) => $"Register serial {serial}";
 
-    /// <summary>The instruments the Register implies, in deposit order.</summary>
+    /// <summary>The instruments the Register implies.</summary>
     public static IReadOnlyList<Instrument> Implied(RegisterV1 register)
     {
         ArgumentNullException.ThrowIfNull(register);
@@ -54,7 +54,7 @@ internal static class TreatyMirror
             }
         }
 
-        return [.. implied.OrderBy(i => i.Date).ThenBy(i => i.Kind.SameDayRank()).ThenBy(i => i.Participant.Value, StringComparer.Ordinal)];
+        return implied;
     }
 
     /// <summary>Brings the stored instruments to what <paramref name="register"/> implies; returns how many were added and removed.</summary>
