@@ -1,5 +1,5 @@
 using System.Globalization;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Testing.Nodes;
 using Microsoft.Playwright;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -216,7 +217,7 @@ internal sealed class AdminTokenCommand(CliEnvironment environment) : AsyncComma
             CreatedAt = now,
             ExpiresAt = now + TimeSpan.FromDays(settings.ExpiresInDays),
         };
-        db.PersonalAccessTokens.Add(record);
+        db.Set<PersonalAccessToken>().Add(record);
         await db.SaveChangesAsync(cancellationToken);
         var held = await users.GetRolesAsync(user);
         environment.Error.MarkupLineInterpolated(

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Comity.Node.Features.Demo;
 using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Microsoft.Data.Sqlite;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -119,7 +119,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                     b.ToTable("TreatyInstruments", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.ComityUser", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.ComityUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -203,7 +203,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.Office", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.Office", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -406,9 +406,9 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.ComityUser", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.ComityUser", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.Office", "Office")
+                    b.HasOne("Comity.Node.Kernel.Office", "Office")
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -418,7 +418,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Comity.Node.Identity.PersonalAccessToken", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", "User")
+                    b.HasOne("Comity.Node.Kernel.ComityUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -438,7 +438,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -447,7 +447,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -462,7 +462,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -471,7 +471,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

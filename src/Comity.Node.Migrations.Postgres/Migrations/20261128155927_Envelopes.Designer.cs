@@ -823,7 +823,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                     b.ToTable("RegisterPublications", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.ComityUser", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.ComityUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -907,7 +907,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.Office", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.Office", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1119,9 +1119,9 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.ComityUser", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.ComityUser", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.Office", "Office")
+                    b.HasOne("Comity.Node.Kernel.Office", "Office")
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1131,7 +1131,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Comity.Node.Identity.PersonalAccessToken", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", "User")
+                    b.HasOne("Comity.Node.Kernel.ComityUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1151,7 +1151,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1160,7 +1160,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1175,7 +1175,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1184,7 +1184,7 @@ namespace Comity.Node.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

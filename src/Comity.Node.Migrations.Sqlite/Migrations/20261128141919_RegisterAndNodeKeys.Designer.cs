@@ -249,7 +249,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                     b.ToTable("RegisterPublications", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.ComityUser", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.ComityUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -333,7 +333,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.Office", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.Office", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -532,9 +532,9 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.ComityUser", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.ComityUser", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.Office", "Office")
+                    b.HasOne("Comity.Node.Kernel.Office", "Office")
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -544,7 +544,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Comity.Node.Identity.PersonalAccessToken", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", "User")
+                    b.HasOne("Comity.Node.Kernel.ComityUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -564,7 +564,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -573,7 +573,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -588,7 +588,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -597,7 +597,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -418,7 +418,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                     b.ToTable("TreatyInstruments", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.ComityUser", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.ComityUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -502,7 +502,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.Office", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.Office", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -710,9 +710,9 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Comity.Node.Identity.ComityUser", b =>
+            modelBuilder.Entity("Comity.Node.Kernel.ComityUser", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.Office", "Office")
+                    b.HasOne("Comity.Node.Kernel.Office", "Office")
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -722,7 +722,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Comity.Node.Identity.PersonalAccessToken", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", "User")
+                    b.HasOne("Comity.Node.Kernel.ComityUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -742,7 +742,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -751,7 +751,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -766,7 +766,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -775,7 +775,7 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Comity.Node.Identity.ComityUser", null)
+                    b.HasOne("Comity.Node.Kernel.ComityUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
+using Comity.Node.Kernel;
 
 namespace Comity.Node.Hosting;
 

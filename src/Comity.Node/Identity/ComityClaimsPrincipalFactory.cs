@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Comity.Node.Kernel;
 
 namespace Comity.Node.Identity;
 
@@ -9,7 +10,7 @@ internal sealed class ComityClaimsPrincipalFactory(
     UserManager<ComityUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<IdentityOptions> options,
-    IOptions<Hosting.NodeOptions> node)
+    IOptions<Kernel.NodeOptions> node)
     : UserClaimsPrincipalFactory<ComityUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayNameClaim = "comity:name";

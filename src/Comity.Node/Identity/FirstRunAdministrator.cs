@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

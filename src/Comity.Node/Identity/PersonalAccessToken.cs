@@ -1,3 +1,5 @@
+using Comity.Node.Kernel;
+
 namespace Comity.Node.Identity;
 
 /// <summary>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Comity.Node.Kernel;
 
 namespace Comity.Node.Identity;
 
@@ -39,7 +40,7 @@ internal sealed class PersonalAccessTokenAuthentication(
 
         var hash = PersonalAccessTokens.Hash(token);
         var now = time.GetUtcNow();
-        var record = await db.PersonalAccessTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.SecretHash == hash, Context.RequestAborted);
+        var record = await db.AccessTokens().Include(t => t.User).SingleOrDefaultAsync(t => t.SecretHash == hash, Context.RequestAborted);
         if (record?.User is null || record.RevokedAt is not null || (record.ExpiresAt is { } expires && expires <= now))
         {
             return AuthenticateResult.Fail("The personal access token is unknown, revoked or expired.");
@@ -126,7 +127,7 @@ public static class PersonalAccessTokens
 }
 
 /// <summary>Issues and revokes personal access tokens.</summary>
-internal sealed class PersonalAccessTokenService(ComityDbContext db, Hosting.IIdGenerator ids, TimeProvider time)
+internal sealed class PersonalAccessTokenService(ComityDbContext db, Kernel.IIdGenerator ids, TimeProvider time)
 {
     public async Task<(PersonalAccessToken Record, string Secret)> IssueAsync(
         string userId, string name, TimeSpan? lifetime, CancellationToken cancellationToken)
@@ -143,7 +144,7 @@ internal sealed class PersonalAccessTokenService(ComityDbContext db, Hosting.IId
             CreatedAt = now,
             ExpiresAt = lifetime is { } l ? now + l : null,
         };
-        db.PersonalAccessTokens.Add(record);
+        db.AccessTokens().Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return (record, secret);
     }
@@ -151,7 +152,7 @@ internal sealed class PersonalAccessTokenService(ComityDbContext db, Hosting.IId
     /// <summary>Revokes one of the user's tokens; false when the user has no token with this id.</summary>
     public async Task<bool> RevokeAsync(string userId, Guid id, CancellationToken cancellationToken)
     {
-        var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, cancellationToken);
+        var token = await db.AccessTokens().SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, cancellationToken);
         if (token is null)
         {
             return false;
@@ -164,5 +165,5 @@ internal sealed class PersonalAccessTokenService(ComityDbContext db, Hosting.IId
 
     /// <summary>The user's tokens, oldest first (never their secrets).</summary>
     public Task<List<PersonalAccessToken>> ListAsync(string userId, CancellationToken cancellationToken) =>
-        db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+        db.AccessTokens().AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using OtpNet;
+using Comity.Node.Kernel;
 
 namespace Comity.Node.Identity;
 

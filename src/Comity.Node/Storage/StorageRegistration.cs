@@ -1,4 +1,4 @@
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

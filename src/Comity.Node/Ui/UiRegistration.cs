@@ -1,5 +1,5 @@
 using Comity.Node.Hosting;
-using Comity.Node.Identity;
+using Comity.Node.Kernel;
 using Comity.Node.Ui.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;

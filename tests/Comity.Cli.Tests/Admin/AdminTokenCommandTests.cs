@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Comity.Cli.Admin;
-using Comity.Node.Hosting;
 using Comity.Node.Identity;
+using Comity.Node.Kernel;
 using Comity.Testing.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

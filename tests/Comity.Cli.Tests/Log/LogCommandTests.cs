@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Comity.Node.Federation.Transparency;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Testing.Nodes;

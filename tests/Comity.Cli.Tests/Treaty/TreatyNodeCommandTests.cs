@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Comity.Node.Hosting;
 using Comity.Node.Identity;
+using Comity.Node.Kernel;
 using Comity.Testing.Nodes;
 
 namespace Comity.Cli.Tests.Treaty;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Node.Tests.Features.Treaty;

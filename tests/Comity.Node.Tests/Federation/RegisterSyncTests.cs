@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using Comity.Node.Federation.Register;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Tests.Features.Treaty;
 using Comity.Node.Tests.Ui;

@@ -1,5 +1,5 @@
 using System.Net;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Tests.Federation.Envelopes;
 
 namespace Comity.Node.Tests.Requests;

@@ -1,4 +1,4 @@
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Testing.Databases;
 using Comity.Testing.Nodes;
 using Microsoft.Extensions.DependencyInjection;

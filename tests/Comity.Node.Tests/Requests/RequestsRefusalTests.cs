@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Comity.Node.Features.Requests;
 using Comity.Node.Federation.Envelopes;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Tests.Federation.Envelopes;
 using Comity.Protocol.V1;
 using Comity.Testing.Databases;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Comity.Node.Features.Directory.Manage;
 using Comity.Node.Features.Requests;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Tests.Features.Directory;
 using Comity.Node.Tests.Federation.Envelopes;

@@ -1,7 +1,8 @@
 using System.Net;
 using Comity.Domain.Treaty;
 using Comity.Node.Federation.Envelopes;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
+using Comity.Node.Features.Treaty;
 using Comity.Node.Identity;
 using Comity.Node.Tests.Features.Treaty;
 using Comity.Node.Tests.Federation.Envelopes;
@@ -113,9 +114,9 @@ public sealed class RequestsTreatyBasisTests
         Assert.DoesNotContain("data-register-serial", await depositary.GetStringAsync("/treaty", ct), StringComparison.Ordinal);
 
         // Fetching the same Register again changes nothing.
-        var before = await france.QueryAsync(db => db.Instruments.CountAsync(ct));
+        var before = await france.QueryAsync(db => db.Instruments().CountAsync(ct));
         await france.SyncRegisterAsync(ct);
-        Assert.Equal(before, await france.QueryAsync(db => db.Instruments.CountAsync(ct)));
+        Assert.Equal(before, await france.QueryAsync(db => db.Instruments().CountAsync(ct)));
     }
 
     /// <summary>Forty consents dated 2026-01-05: France ratifies, Germany and 38 other member States accede.</summary>

@@ -1,4 +1,4 @@
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Testing.Databases;
 using Microsoft.EntityFrameworkCore;

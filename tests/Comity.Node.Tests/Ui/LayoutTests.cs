@@ -1,5 +1,6 @@
 using System.Net;
 using Comity.Node.Identity;
+using Comity.Node.Kernel;
 using Comity.Testing.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using Xunit;
 
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 
 namespace Comity.Testing.Databases;
 

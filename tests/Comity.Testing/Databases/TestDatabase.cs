@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 
 namespace Comity.Testing.Databases;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
 using Microsoft.Extensions.DependencyInjection;

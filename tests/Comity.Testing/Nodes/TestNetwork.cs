@@ -47,7 +47,7 @@ public sealed class TestNetwork : IAsyncDisposable
         var common = settings ?? new Dictionary<string, string?>();
         var secretariat = await TestNode.StartAsync(new TestNodeOptions
         {
-            Role = Node.Hosting.NodeRole.Secretariat,
+            Role = Node.Kernel.NodeRole.Secretariat,
             StateCode = null,
             Kestrel = true,
             Now = now,
@@ -68,7 +68,7 @@ public sealed class TestNetwork : IAsyncDisposable
                 };
                 started[code] = await TestNode.StartAsync(new TestNodeOptions
                 {
-                    Role = Node.Hosting.NodeRole.State,
+                    Role = Node.Kernel.NodeRole.State,
                     StateCode = code,
                     Kestrel = true,
                     Now = now,

@@ -1,6 +1,6 @@
 using Comity.Node.Features.Federation.Ping;
 using Comity.Node.Federation.Envelopes;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

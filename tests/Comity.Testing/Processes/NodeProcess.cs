@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 
 namespace Comity.Testing.Processes;
 

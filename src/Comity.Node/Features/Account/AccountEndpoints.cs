@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Comity.Node.Api;
 using Comity.Node.Identity;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ internal static class AccountEndpoints
         group.MapGet("/tokens", async (ClaimsPrincipal principal, UserManager<ComityUser> users, ComityDbContext db, CancellationToken ct) =>
         {
             var userId = users.GetUserId(principal);
-            var tokens = await db.PersonalAccessTokens.Where(t => t.UserId == userId)
+            var tokens = await db.AccessTokens().Where(t => t.UserId == userId)
                 .OrderBy(t => t.CreatedAt)
                 .Select(t => new TokenSummary(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt))
                 .ToListAsync(ct);

@@ -1,4 +1,4 @@
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 
 namespace Comity.Node.Features.Demo;

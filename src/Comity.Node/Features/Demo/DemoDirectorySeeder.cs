@@ -1,6 +1,6 @@
 using Comity.Node.Features.Directory;
 using Comity.Node.Features.Directory.Manage;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
 using Microsoft.EntityFrameworkCore;

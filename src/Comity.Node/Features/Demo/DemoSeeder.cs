@@ -1,4 +1,4 @@
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -76,14 +76,14 @@ internal sealed class DemoSeeder(
 
     private async Task<Guid> EnsureOfficeAsync(DemoOffice office, CancellationToken cancellationToken)
     {
-        var existing = await db.Offices.SingleOrDefaultAsync(o => o.Code == office.Code, cancellationToken);
+        var existing = await db.Offices().SingleOrDefaultAsync(o => o.Code == office.Code, cancellationToken);
         if (existing is not null)
         {
             return existing.Id;
         }
 
         var created = new Office { Id = ids.NewId(), Code = office.Code, Name = office.Name };
-        db.Offices.Add(created);
+        db.Offices().Add(created);
         await db.SaveChangesAsync(cancellationToken);
         return created.Id;
     }
@@ -93,7 +93,7 @@ internal sealed class DemoSeeder(
         if (account.Token is { } known && PersonalAccessTokens.LooksLikeToken(known))
         {
             var hash = PersonalAccessTokens.Hash(known);
-            var record = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.SecretHash == hash, cancellationToken);
+            var record = await db.AccessTokens().SingleOrDefaultAsync(t => t.SecretHash == hash, cancellationToken);
             if (record is not null && record.UserId == user.Id && record.RevokedAt is null
                 && (record.ExpiresAt is not { } expires || expires > time.GetUtcNow()))
             {

@@ -1,6 +1,5 @@
 using Comity.Domain.Cooperation;
-using Comity.Node.Federation.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -2,8 +2,7 @@ using System.Security.Claims;
 using Comity.Domain.Cooperation;
 using Comity.Domain.Legal;
 using Comity.Node.Federation.Envelopes;
-using Comity.Node.Federation.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
@@ -342,7 +341,7 @@ internal sealed class RequestCommands(
 
     private string? OfficeName(ClaimsPrincipal user) =>
         user.FindFirst(ComityClaimsPrincipalFactory.OfficeClaim)?.Value is { } office && Guid.TryParse(office, out var officeId)
-            ? db.Offices.Where(o => o.Id == officeId).Select(o => o.Name).FirstOrDefault()
+            ? db.Offices().Where(o => o.Id == officeId).Select(o => o.Name).FirstOrDefault()
             : null;
 
     private static RequestFailure NotFoundFailure(Guid id) =>

@@ -1,7 +1,6 @@
 using Comity.Domain.Cooperation;
 using Comity.Node.Federation.Envelopes;
-using Comity.Node.Federation.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
 using Microsoft.AspNetCore.Diagnostics;

@@ -1,4 +1,7 @@
 using Comity.Domain.Treaty;
+using Comity.Node.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Comity.Node.Features.Treaty;
 
@@ -49,4 +52,40 @@ public sealed class DeclarationRecord
     public DateTimeOffset RecordedAt { get; set; }
 
     public string? RecordedBy { get; set; }
+}
+
+/// <summary>The treaty registry's tables: instruments and declarations.</summary>
+internal sealed class TreatyConfiguration : IEntityTypeConfiguration<InstrumentRecord>, IEntityTypeConfiguration<DeclarationRecord>
+{
+    public void Configure(EntityTypeBuilder<InstrumentRecord> builder)
+    {
+        builder.ToTable("TreatyInstruments");
+        builder.Property(i => i.Participant).HasMaxLength(2);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.DepositaryNotification).HasMaxLength(128);
+        builder.Property(i => i.Source).HasMaxLength(256);
+        builder.Property(i => i.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(i => new { i.Participant, i.Kind, i.Date });
+    }
+
+    public void Configure(EntityTypeBuilder<DeclarationRecord> builder)
+    {
+        builder.ToTable("TreatyDeclarations");
+        builder.Property(d => d.Participant).HasMaxLength(2);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Subject).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.Article).HasMaxLength(32);
+        builder.Property(d => d.Text).HasMaxLength(8000);
+        builder.Property(d => d.Source).HasMaxLength(256);
+        builder.Property(d => d.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(d => d.Participant);
+    }
+}
+
+/// <summary>The treaty registry's tables in the node's database.</summary>
+internal static class TreatyDbSets
+{
+    public static DbSet<InstrumentRecord> Instruments(this ComityDbContext db) => db.Set<InstrumentRecord>();
+
+    public static DbSet<DeclarationRecord> Declarations(this ComityDbContext db) => db.Set<DeclarationRecord>();
 }

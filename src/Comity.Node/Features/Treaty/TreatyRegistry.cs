@@ -2,7 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Comity.Domain.Legal;
 using Comity.Domain.Treaty;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -13,7 +13,7 @@ namespace Comity.Node.Features.Treaty;
 /// Reads and writes the stored instruments. Every derived fact (status, dates, who is party) is
 /// computed by <see cref="TreatyHistory"/> from what is stored; nothing here repeats a rule.
 /// </summary>
-internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdGenerator ids, Comity.Node.Federation.Transparency.IAuditTrail audit, Microsoft.Extensions.Options.IOptions<Comity.Node.Hosting.NodeOptions> node)
+internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdGenerator ids, Comity.Node.Kernel.IAuditTrail audit, Microsoft.Extensions.Options.IOptions<Comity.Node.Kernel.NodeOptions> node)
 {
     // Under PostgreSQL's serializable isolation one of two racing writers is aborted (SQLSTATE 40001)
     // and simply tried again: the retry then sees the other writer's instrument.
@@ -23,21 +23,21 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
     public LocalDate Today => LocalDate.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task<TreatyHistory> LoadHistoryAsync(CancellationToken cancellationToken) =>
-        Build(await db.Instruments.AsNoTracking().ToListAsync(cancellationToken));
+        Build(await db.Instruments().AsNoTracking().ToListAsync(cancellationToken));
 
     public Task<List<InstrumentRecord>> InstrumentsOfAsync(ParticipantCode participant, CancellationToken cancellationToken) =>
-        db.Instruments.AsNoTracking()
+        db.Instruments().AsNoTracking()
             .Where(i => i.Participant == participant.Value)
             .OrderBy(i => i.Date).ThenBy(i => i.RecordedAt)
             .ToListAsync(cancellationToken);
 
     public Task<List<DeclarationRecord>> DeclarationsOfAsync(ParticipantCode participant, CancellationToken cancellationToken) =>
-        db.Declarations.AsNoTracking()
+        db.Declarations().AsNoTracking()
             .Where(d => d.Participant == participant.Value)
             .OrderBy(d => d.Date).ThenBy(d => d.RecordedAt)
             .ToListAsync(cancellationToken);
 
-    public Task<int> CountInstrumentsAsync(CancellationToken cancellationToken) => db.Instruments.CountAsync(cancellationToken);
+    public Task<int> CountInstrumentsAsync(CancellationToken cancellationToken) => db.Instruments().CountAsync(cancellationToken);
 
     /// <summary>
     /// Records the instruments that are not stored yet, in deposit order, if together with the stored
@@ -87,8 +87,8 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
             RecordedAt = time.GetUtcNow(),
             RecordedBy = recordedBy,
         };
-        db.Declarations.Add(record);
-        audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(recordedBy is null ? Comity.Node.Federation.Transparency.Audit.Node : "user:" + recordedBy, "treaty.declaration-recorded", "declaration", record.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(record))));
+        db.Declarations().Add(record);
+        audit.Record(new Comity.Node.Kernel.AuditRecord(recordedBy is null ? Comity.Node.Kernel.Audit.Node : "user:" + recordedBy, "treaty.declaration-recorded", "declaration", record.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(record))));
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }
@@ -99,7 +99,7 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
     private async Task<RecordOutcome> RecordOnceAsync(IReadOnlyList<Instrument> candidates, string source, string? recordedBy, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        var stored = await db.Instruments.AsNoTracking().ToListAsync(cancellationToken);
+        var stored = await db.Instruments().AsNoTracking().ToListAsync(cancellationToken);
         var history = Build(stored);
         var added = new List<InstrumentRecord>();
         foreach (var candidate in candidates.Order(TreatyHistory.DepositOrder))
@@ -132,14 +132,14 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
             });
         }
 
-        db.Instruments.AddRange(added);
-        if (node.Value.Role == Comity.Node.Hosting.NodeRole.Secretariat && added.Count > 0)
+        db.Instruments().AddRange(added);
+        if (node.Value.Role == Comity.Node.Kernel.NodeRole.Secretariat && added.Count > 0)
         {
             // The Register lists the participants: the next one must carry these instruments.
             Comity.Node.Federation.Register.RegisterPublicationDue.Mark(db, ids.NewId(), "treaty.instrument-recorded", time.GetUtcNow());
         }
 
-        added.ForEach(i => audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(recordedBy is null ? Comity.Node.Federation.Transparency.Audit.Node : "user:" + recordedBy, "treaty.instrument-recorded", "instrument", i.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(i)))));
+        added.ForEach(i => audit.Record(new Comity.Node.Kernel.AuditRecord(recordedBy is null ? Comity.Node.Kernel.Audit.Node : "user:" + recordedBy, "treaty.instrument-recorded", "instrument", i.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(i)))));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RecordOutcome(added, []);

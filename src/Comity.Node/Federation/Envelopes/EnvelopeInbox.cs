@@ -4,7 +4,7 @@ using System.Text.Json;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
 using Comity.Node.Federation.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;

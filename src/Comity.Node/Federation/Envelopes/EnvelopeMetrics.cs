@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 
 namespace Comity.Node.Federation.Envelopes;
 

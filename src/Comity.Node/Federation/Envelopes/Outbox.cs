@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Comity.Node.Federation.Keys;
-using Comity.Node.Federation.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
 using Microsoft.EntityFrameworkCore;

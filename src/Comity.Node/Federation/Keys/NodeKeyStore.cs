@@ -1,8 +1,7 @@
 using System.Data;
 using System.Globalization;
 using System.Security.Cryptography;
-using Comity.Node.Federation.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;

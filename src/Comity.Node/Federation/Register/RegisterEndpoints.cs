@@ -1,7 +1,7 @@
 using System.Text;
 using Comity.Node.Api;
 using Comity.Node.Federation.Keys;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;

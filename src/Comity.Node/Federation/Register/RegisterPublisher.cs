@@ -5,7 +5,7 @@ using Comity.Domain.Treaty;
 using Comity.Node.Features.Treaty.Participants;
 using Comity.Node.Features.Treaty.Status;
 using Comity.Node.Federation.Keys;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
 using Microsoft.Data.Sqlite;
@@ -35,7 +35,7 @@ internal sealed partial class RegisterPublisher(
     IOptions<NodeOptions> node,
     IOptions<FederationOptions> federation,
     TimeProvider time,
-    Transparency.IAuditTrail audit,
+    Kernel.IAuditTrail audit,
     ILogger<RegisterPublisher> logger) : IRegisterPublisher
 {
     private const int MaxAttempts = 8;
@@ -99,7 +99,7 @@ internal sealed partial class RegisterPublisher(
             PayloadSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(payload)),
         });
         await NodeKeyArchive.RecordAsync(db, register, cancellationToken);
-        audit.Record(new Transparency.AuditRecord(Transparency.Audit.Node, "register.published", "register", serial.ToString(CultureInfo.InvariantCulture), Transparency.Audit.Sha256(jws)));
+        audit.Record(new Kernel.AuditRecord(Kernel.Audit.Node, "register.published", "register", serial.ToString(CultureInfo.InvariantCulture), Kernel.Audit.Sha256(jws)));
         await db.SaveChangesAsync(cancellationToken);
         if (covered.Count > 0)
         {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Comity.Node.Features.Treaty.Mirror;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.Jose;
 using Microsoft.EntityFrameworkCore;

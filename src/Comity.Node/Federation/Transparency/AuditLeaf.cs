@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Comity.Domain.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 
 namespace Comity.Node.Federation.Transparency;
@@ -105,26 +105,4 @@ internal sealed class DbAuditTrail(ComityDbContext db, TimeProvider time, IIdGen
             ContentSha256 = record.ContentSha256,
         });
     }
-}
-
-/// <summary>Helpers for callers of <see cref="IAuditTrail.Record"/>: actors and content hashes in the log's conventions.</summary>
-public static class Audit
-{
-    /// <summary>This node acting on its own (seeds, workers).</summary>
-    public const string Node = "node";
-
-    /// <summary><c>user:&lt;id&gt;</c> for a signed-in user (the id, not the name), or <see cref="Node"/> when there is none.</summary>
-    public static string User(System.Security.Claims.ClaimsPrincipal? user) =>
-        user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { Length: > 0 } id ? "user:" + id
-        : user?.Identity?.Name is { Length: > 0 } name ? "user:" + name
-        : Node;
-
-    /// <summary>A peer node, <c>peer:XB</c>.</summary>
-    public static string Peer(string state) => "peer:" + state;
-
-    /// <summary>base64url SHA-256 of UTF-8 text (e.g. a signed JWS as stored).</summary>
-    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
-
-    public static string Sha256(ReadOnlySpan<byte> content) =>
-        Comity.Protocol.Jose.Base64Url.Encode(System.Security.Cryptography.SHA256.HashData(content));
 }

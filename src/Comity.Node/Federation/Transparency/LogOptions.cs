@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Federation.Transparency;

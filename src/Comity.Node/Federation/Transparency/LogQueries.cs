@@ -1,6 +1,6 @@
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Data;
 using System.Text;
 using Comity.Domain.Transparency;
 using Comity.Node.Federation.Keys;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.Transparency;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,7 @@ namespace Comity.Node.Federation.Transparency;
 
 /// <summary>
 /// One audit or custody event (table <c>AuditEvents</c>): identifiers and hashes only. Written by
-/// <see cref="IAuditTrail.Record"/> in the caller's transaction; <see cref="LeafIndex"/> is set when the
+/// <see cref="Kernel.IAuditTrail.Record"/> in the caller's transaction; <see cref="LeafIndex"/> is set when the
 /// sequencer appends it to the Merkle log.
 /// </summary>
 public sealed class AuditEvent

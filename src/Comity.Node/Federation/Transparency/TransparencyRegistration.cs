@@ -3,6 +3,7 @@ using System.Text;
 using Comity.Node.Api;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
+using Comity.Node.Kernel;
 
 namespace Comity.Node.Federation.Transparency;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using Comity.Domain.Transparency;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.Jose;
 using Comity.Protocol.Transparency;

@@ -1,4 +1,4 @@
-using Comity.Node.Identity;
+using Comity.Node.Kernel;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 

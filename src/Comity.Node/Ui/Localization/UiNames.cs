@@ -1,4 +1,4 @@
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Microsoft.Extensions.Localization;
 
@@ -31,14 +31,14 @@ internal static class UiNames
 
     public static string NodeRole(IStringLocalizer<UiText> text, NodeRole role) => role switch
     {
-        Hosting.NodeRole.State => text["NodeRoleState"],
-        Hosting.NodeRole.Secretariat => text["NodeRoleSecretariat"],
+        Kernel.NodeRole.State => text["NodeRoleState"],
+        Kernel.NodeRole.Secretariat => text["NodeRoleSecretariat"],
         _ => role.ToString(),
     };
 
     /// <summary>The node's configured display name, or its role and State in the viewer's language.</summary>
     public static string NodeName(IStringLocalizer<UiText> text, NodeOptions node) =>
-        node.DisplayName ?? (node.Role == Hosting.NodeRole.Secretariat ? text["NodeRoleSecretariat"] : text["NodeRoleState"] + " " + node.StateCode);
+        node.DisplayName ?? (node.Role == Kernel.NodeRole.Secretariat ? text["NodeRoleSecretariat"] : text["NodeRoleState"] + " " + node.StateCode);
 
     /// <summary>An instant for display: the viewer's language, in UTC (stored values stay invariant).</summary>
     public static string Utc(IStringLocalizer<UiText> text, DateTimeOffset instant) =>

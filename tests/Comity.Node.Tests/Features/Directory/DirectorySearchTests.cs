@@ -1,6 +1,6 @@
 using System.Net;
 using Comity.Node.Features.Directory.Manage;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Protocol.V1;
 using Comity.Testing.Nodes;

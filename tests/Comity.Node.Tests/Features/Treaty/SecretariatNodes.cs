@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Testing.Databases;
 using Comity.Testing.Nodes;
 

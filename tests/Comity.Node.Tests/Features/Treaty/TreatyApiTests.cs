@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Testing.Databases;
 

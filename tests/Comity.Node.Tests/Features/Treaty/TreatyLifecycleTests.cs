@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Comity.Domain.Legal;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Testing.Databases;
 

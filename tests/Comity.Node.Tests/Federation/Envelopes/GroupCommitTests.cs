@@ -1,6 +1,6 @@
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Federation.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Protocol.V1;
 using Comity.Testing.Databases;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Comity.Node.Federation.Envelopes;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Testing.Databases;
 using Comity.Testing.Nodes;

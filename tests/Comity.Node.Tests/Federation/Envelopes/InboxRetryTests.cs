@@ -1,7 +1,7 @@
 using System.Net;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Federation.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Tests.Features.Directory;
 using Comity.Node.Tests.Requests;

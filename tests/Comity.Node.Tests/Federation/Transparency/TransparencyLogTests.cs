@@ -4,7 +4,7 @@ using System.Text.Json;
 using Comity.Domain.Transparency;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Transparency;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.Transparency;
@@ -34,7 +34,7 @@ public sealed class TransparencyLogTests
             var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
             await using var transaction = await db.Database.BeginTransactionAsync(Ct);
             audit.Record(new AuditRecord("user:rolled-back", "test.rolled-back", "thing", "1"));
-            db.Offices.Add(new Office { Code = "rolled-back", Name = "Rolled back" });
+            db.Offices().Add(new Office { Code = "rolled-back", Name = "Rolled back" });
             await db.SaveChangesAsync(Ct);
             await transaction.RollbackAsync(Ct);
         }
@@ -51,7 +51,7 @@ public sealed class TransparencyLogTests
         {
             var db = scope.ServiceProvider.GetRequiredService<ComityDbContext>();
             scope.ServiceProvider.GetRequiredService<IAuditTrail>().Record(new AuditRecord("user:kept", "test.kept", "thing", "3", Audit.Sha256("content")));
-            db.Offices.Add(new Office { Code = "kept", Name = "Kept" });
+            db.Offices().Add(new Office { Code = "kept", Name = "Kept" });
             await db.SaveChangesAsync(Ct);
         }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Comity.Node.Identity;
+using Comity.Node.Kernel;
 using Comity.Node.Ui.Account;
 using Comity.Testing.Nodes;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,4 @@
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Features.Directory.Manage;

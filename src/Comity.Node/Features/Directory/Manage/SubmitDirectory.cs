@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Comity.Node.Api;
 using Comity.Node.Federation.Keys;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
@@ -31,7 +31,7 @@ internal sealed class SubmitDirectoryHandler(
     IOptions<DirectoryOptions> options,
     IIdGenerator ids,
     TimeProvider time,
-    Comity.Node.Federation.Transparency.IAuditTrail audit,
+    Comity.Node.Kernel.IAuditTrail audit,
     ILogger<SubmitDirectoryHandler> logger)
 {
     private static readonly string[] ProblemMembers = ["code", "detail"];
@@ -94,7 +94,7 @@ internal sealed class SubmitDirectoryHandler(
             CheckedAt = time.GetUtcNow(),
         };
         db.Add(submission);
-        audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(Comity.Node.Federation.Transparency.Audit.User(user), "directory.notification-submitted", "notification", submission.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(jws)));
+        audit.Record(new Comity.Node.Kernel.AuditRecord(Comity.Node.Kernel.Audit.User(user), "directory.notification-submitted", "notification", submission.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(jws)));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Directory notification {Id} of {State} submitted to the Secretariat", notification.Id, notification.State);
         return DirectoryOutcome<SubmitResult>.Ok(new SubmitResult(ManageDirectoryHandler.View(submission), Unchanged: false));

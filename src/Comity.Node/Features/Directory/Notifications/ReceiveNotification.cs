@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Comity.Node.Api;
 using Comity.Node.Federation.Register;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
@@ -22,7 +22,7 @@ internal sealed class ReceiveNotificationHandler(
     ICurrentRegister register,
     IOptions<NodeOptions> node,
     TimeProvider time,
-    Comity.Node.Federation.Transparency.IAuditTrail audit,
+    Comity.Node.Kernel.IAuditTrail audit,
     ILogger<ReceiveNotificationHandler> logger)
 {
     public async Task<DirectoryOutcome<DirectoryNotificationStatusV1>> HandleAsync(string jws, CancellationToken cancellationToken)
@@ -172,7 +172,7 @@ internal sealed class ReceiveNotificationHandler(
             Status = NotificationStatus.Pending,
         };
         db.Add(record);
-        audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(Comity.Node.Federation.Transparency.Audit.Peer(record.State), "directory.notification-received", "notification", record.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(jws)));
+        audit.Record(new Comity.Node.Kernel.AuditRecord(Comity.Node.Kernel.Audit.Peer(record.State), "directory.notification-received", "notification", record.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(jws)));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Directory notification {Id} of {State} received (first registration: {First})", record.Id, record.State, firstRegistration);
         return DirectoryOutcome<DirectoryNotificationStatusV1>.Ok(Status(record));

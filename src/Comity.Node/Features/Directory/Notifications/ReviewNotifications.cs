@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Comity.Node.Api;
 using Comity.Node.Federation.Register;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
@@ -34,7 +34,7 @@ public sealed record NotificationDetails(
 public sealed record RejectNotificationRequest(string? Reason);
 
 /// <summary>On the Secretariat: the review queue; approving replaces the State's published content and publishes a new Register.</summary>
-internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPublisher publisher, IOptions<NodeOptions> node, TimeProvider time, IIdGenerator ids, Comity.Node.Federation.Transparency.IAuditTrail audit, ILogger<ReviewNotificationsHandler> logger)
+internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPublisher publisher, IOptions<NodeOptions> node, TimeProvider time, IIdGenerator ids, Comity.Node.Kernel.IAuditTrail audit, ILogger<ReviewNotificationsHandler> logger)
 {
     public const int MaxReasonLength = 2000;
 
@@ -122,7 +122,7 @@ internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPu
         record.Status = NotificationStatus.Approved;
         record.ReviewedBy = user.Identity?.Name;
         record.ReviewedAt = now;
-        audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(Comity.Node.Federation.Transparency.Audit.User(user), "directory.notification-approved", "notification", record.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(record.Jws)));
+        audit.Record(new Comity.Node.Kernel.AuditRecord(Comity.Node.Kernel.Audit.User(user), "directory.notification-approved", "notification", record.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(record.Jws)));
         RegisterPublicationDue.Mark(db, ids.NewId(), "directory.notification-approved", now);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -164,7 +164,7 @@ internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPu
         record.Reason = request.Reason.Trim();
         record.ReviewedBy = user.Identity?.Name;
         record.ReviewedAt = time.GetUtcNow();
-        audit.Record(new Comity.Node.Federation.Transparency.AuditRecord(Comity.Node.Federation.Transparency.Audit.User(user), "directory.notification-rejected", "notification", record.Id.ToString("D"), Comity.Node.Federation.Transparency.Audit.Sha256(record.Jws)));
+        audit.Record(new Comity.Node.Kernel.AuditRecord(Comity.Node.Kernel.Audit.User(user), "directory.notification-rejected", "notification", record.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(record.Jws)));
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(id, cancellationToken);
     }

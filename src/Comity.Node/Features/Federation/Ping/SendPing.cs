@@ -2,7 +2,7 @@ using Comity.Node.Api;
 using Comity.Node.Features.Federation.Status;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Federation.Register;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;

@@ -4,7 +4,7 @@ using Comity.Node.Api;
 using Comity.Node.Features.Federation.Ping;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Federation.Register;
-using Comity.Node.Federation.Transparency;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;

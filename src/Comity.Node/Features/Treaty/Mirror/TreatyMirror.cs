@@ -63,14 +63,14 @@ internal static class TreatyMirror
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(newId);
         var wanted = Implied(register).Select(i => (i.Participant.Value, i.Kind, i.Date.ToDateOnly())).ToHashSet();
-        var held = await db.Instruments.ToListAsync(cancellationToken);
+        var held = await db.Instruments().ToListAsync(cancellationToken);
         var removed = held.Where(h => !wanted.Contains((h.Participant, h.Kind, h.Date))).ToList();
-        db.Instruments.RemoveRange(removed);
+        db.Instruments().RemoveRange(removed);
         var kept = held.Except(removed).Select(h => (h.Participant, h.Kind, h.Date)).ToHashSet();
         var added = 0;
         foreach (var (participant, kind, date) in wanted.Where(w => !kept.Contains(w)))
         {
-            db.Instruments.Add(new InstrumentRecord
+            db.Instruments().Add(new InstrumentRecord
             {
                 Id = newId(),
                 Participant = participant,

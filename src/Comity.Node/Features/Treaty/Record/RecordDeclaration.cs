@@ -5,7 +5,7 @@ using Comity.Domain.Legal;
 using Comity.Domain.Treaty;
 using Comity.Node.Api;
 using Comity.Node.Features.Treaty.Participants;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -123,7 +123,7 @@ internal static class RecordDeclarationEndpoint
         .RequireAuthorization(Policies.SecretariatOfficer);
 
         group.MapGet("/declarations/{id:guid}", async (Guid id, Storage.ComityDbContext db, CancellationToken cancellationToken) =>
-            await db.Declarations.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken) is { } record
+            await db.Declarations().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken) is { } record
                 ? Results.Ok(DeclarationResponse.From(record))
                 : Problems.NotFound("treaty.unknown-declaration", "There is no declaration with this id."))
         .WithName("GetTreatyDeclaration")

@@ -3,7 +3,7 @@ using Comity.Domain.Legal;
 using Comity.Domain.Treaty;
 using Comity.Node.Api;
 using Comity.Node.Features.Treaty.Participants;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -110,7 +110,7 @@ internal static class RecordInstrumentEndpoint
         .RequireAuthorization(Policies.SecretariatOfficer);
 
         group.MapGet("/instruments/{id:guid}", async (Guid id, Storage.ComityDbContext db, CancellationToken cancellationToken) =>
-            await db.Instruments.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is { } record
+            await db.Instruments().AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is { } record
                 ? Results.Ok(InstrumentResponse.From(record))
                 : Problems.NotFound("treaty.unknown-instrument", "There is no instrument with this id."))
         .WithName("GetTreatyInstrument")

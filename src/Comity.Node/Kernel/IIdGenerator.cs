@@ -1,4 +1,4 @@
-namespace Comity.Node.Hosting;
+namespace Comity.Node.Kernel;
 
 /// <summary>Makes identifiers. Ids are UUIDv7 so that they sort by creation time (RFC 9562).</summary>
 public interface IIdGenerator

@@ -1,4 +1,6 @@
-namespace Comity.Node.Federation.Transparency;
+using System.Text;
+
+namespace Comity.Node.Kernel;
 
 /// <summary>
 /// One audit or custody event as it enters the node's transparency log: who did what to which object,
@@ -21,9 +23,24 @@ public interface IAuditTrail
     void Record(AuditRecord record);
 }
 
-/// <summary>The node's latest signed transparency-log checkpoint, carried in every receipt it signs.</summary>
-public interface ICheckpointSource
+/// <summary>Helpers for callers of <see cref="IAuditTrail.Record"/>: actors and content hashes in the log's conventions.</summary>
+public static class Audit
 {
-    /// <summary>The C2SP tlog-checkpoint note text (with the node's signature and any cosignatures), or null before the first checkpoint.</summary>
-    Task<string?> LatestAsync(CancellationToken cancellationToken);
+    /// <summary>This node acting on its own (seeds, workers).</summary>
+    public const string Node = "node";
+
+    /// <summary><c>user:&lt;id&gt;</c> for a signed-in user (the id, not the name), or <see cref="Node"/> when there is none.</summary>
+    public static string User(System.Security.Claims.ClaimsPrincipal? user) =>
+        user?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { Length: > 0 } id ? "user:" + id
+        : user?.Identity?.Name is { Length: > 0 } name ? "user:" + name
+        : Node;
+
+    /// <summary>A peer node, <c>peer:XB</c>.</summary>
+    public static string Peer(string state) => "peer:" + state;
+
+    /// <summary>base64url SHA-256 of UTF-8 text (e.g. a signed JWS as stored).</summary>
+    public static string Sha256(string text) => Sha256(Encoding.UTF8.GetBytes(text));
+
+    public static string Sha256(ReadOnlySpan<byte> content) =>
+        Comity.Protocol.Jose.Base64Url.Encode(System.Security.Cryptography.SHA256.HashData(content));
 }

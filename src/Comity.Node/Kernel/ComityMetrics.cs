@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Comity.Node.Hosting;
+namespace Comity.Node.Kernel;
 
 /// <summary>Comity's own OpenTelemetry instruments (meter <c>Comity</c>).</summary>
 public sealed class ComityMetrics : IDisposable

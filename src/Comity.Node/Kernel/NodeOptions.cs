@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Comity.Node.Hosting;
+namespace Comity.Node.Kernel;
 
 /// <summary>What a node is: configured from appsettings and environment variables (section <c>Comity</c>).</summary>
 public sealed class NodeOptions

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Comity.Node.Identity;
+namespace Comity.Node.Kernel;
 
 /// <summary>A person who signs in to this node. Belongs to one office; holds roles.</summary>
 public sealed class ComityUser : IdentityUser

@@ -1,4 +1,4 @@
-namespace Comity.Node.Hosting;
+namespace Comity.Node.Kernel;
 
 /// <summary>
 /// The wait between two runs of a background worker, on the injected clock. A one-shot delay rather than a
