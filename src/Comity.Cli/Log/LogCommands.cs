@@ -295,16 +295,7 @@ internal static class LogLeafCheck
     public static byte[] Check(LogVerification report, LogEntryResponse entry)
     {
         var data = Convert.FromBase64String(entry.LeafData);
-        var expected = AuditLeaf.Data(new AuditEvent
-        {
-            Id = entry.EventId,
-            RecordedAt = entry.RecordedAt,
-            Actor = entry.Actor,
-            Action = entry.Action,
-            ObjectType = entry.ObjectType,
-            ObjectId = entry.ObjectId,
-            ContentSha256 = entry.ContentSha256,
-        });
+        var expected = new AuditLeafV1(entry.EventId, entry.RecordedAt, entry.Actor, entry.Action, entry.ObjectType, entry.ObjectId, entry.ContentSha256).ToBytes();
         if (!expected.AsSpan().SequenceEqual(data))
         {
             report.Fail($"leaf {entry.Index}", "its leaf data is not the canonical form of its event");

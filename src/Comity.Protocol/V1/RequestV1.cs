@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Comity.Protocol.V1;
 
@@ -31,6 +32,8 @@ public sealed record RequestEventEnvelopeV1(Guid RequestId, int Index, RequestEv
 /// <param name="RequestedDesignationId">The requested State's 24/7 designation in the Register the requester routed by.</param>
 /// <param name="OfficerOnDuty">Who was on that designation's roster at submission, per the requester's Register.</param>
 /// <param name="RegisterSerial">The serial of the Register the requester routed by.</param>
+/// <param name="Contents">The kind's content items.</param>
+/// <param name="Conditions">The handling conditions the request travels under: the one place they are carried (its <c>submitted</c> event does not repeat them).</param>
 public sealed record RequestV1(
     Guid Id,
     string Kind,
@@ -45,8 +48,58 @@ public sealed record RequestV1(
     LegalBasisV1 LegalBasis,
     RequestTextV1 Original,
     RequestTextV1? Translation,
-    JsonElement Contents,
+    RequestContentsV1 Contents,
     HandlingConditionsV1 Conditions);
+
+/// <summary>
+/// What a request states, item by item, in the language of the original (Arts. 41–43). Which items a
+/// kind requires is the requesting node's check; on the wire every item is optional. All fourteen are
+/// written (<c>null</c> when absent); a missing item reads as <c>null</c> and unknown members are ignored.
+/// </summary>
+public sealed record RequestContentsV1
+{
+    /// <summary><c>requestingAuthority</c>: the authority seeking the assistance.</summary>
+    public string? RequestingAuthority { get; init; }
+
+    /// <summary><c>offence</c>: the offence under investigation, prosecution or judicial proceedings.</summary>
+    public string? Offence { get; init; }
+
+    /// <summary><c>summaryOfFacts</c>: a brief summary of the relevant facts.</summary>
+    public string? SummaryOfFacts { get; init; }
+
+    /// <summary><c>dataToPreserve</c>: the stored data to be preserved (Art. 42).</summary>
+    public string? DataToPreserve { get; init; }
+
+    /// <summary><c>linkToOffence</c>: how the data to preserve relate to the offence.</summary>
+    public string? LinkToOffence { get; init; }
+
+    /// <summary><c>custodianOrLocation</c>: the custodian of the data or the location of the system.</summary>
+    public string? CustodianOrLocation { get; init; }
+
+    /// <summary><c>preservationNecessity</c>: why preservation is necessary.</summary>
+    public string? PreservationNecessity { get; init; }
+
+    /// <summary><c>intendedFollowUp</c>: the mutual legal assistance request the requester intends to submit.</summary>
+    public string? IntendedFollowUp { get; init; }
+
+    /// <summary><c>preservationReference</c>: the preservation request under which traffic data were preserved (Art. 43).</summary>
+    public string? PreservationReference { get; init; }
+
+    /// <summary><c>trafficDataSought</c>: the communication whose providers and path are to be identified.</summary>
+    public string? TrafficDataSought { get; init; }
+
+    /// <summary><c>emergency</c>: the risk to life or safety and why it is imminent.</summary>
+    public string? Emergency { get; init; }
+
+    /// <summary><c>dataSought</c>: the data whose disclosure would avert the emergency.</summary>
+    public string? DataSought { get; init; }
+
+    /// <summary><c>personSought</c>: who is to be located.</summary>
+    public string? PersonSought { get; init; }
+
+    /// <summary><c>question</c>: the question on which advice or information is sought.</summary>
+    public string? Question { get; init; }
+}
 
 /// <param name="Kind"><c>convention</c>, <c>bilateralTreaty</c>, <c>budapestConvention</c>, <c>reciprocity</c> or <c>otherInstrument</c>.</param>
 /// <param name="ConventionInForce">Whether the requester's treaty registry showed the Convention in force between the two States at submission.</param>
@@ -68,8 +121,73 @@ public sealed record HandlingConditionsV1(
 /// <param name="By"><c>requesting</c> or <c>requested</c>: the side that recorded it (its node signs the envelope).</param>
 /// <param name="At">When the side recorded it (UTC).</param>
 /// <param name="Actor">Who recorded it on that node (display name), or null for the node itself.</param>
-/// <param name="Fields">The event's fields (an object): <c>until</c>, <c>ground</c>, <c>reasons</c>, <c>question</c>, <c>answer</c>, <c>reference</c>, <c>reason</c>, <c>note</c>, <c>text</c>, <c>conditions</c>, by type.</param>
-public sealed record RequestEventV1(string Type, string By, DateTimeOffset At, string? Actor, JsonElement Fields);
+/// <param name="Fields">The event's fields: those its type defines (<see cref="RequestEventFieldsV1"/>).</param>
+public sealed record RequestEventV1(string Type, string By, DateTimeOffset At, string? Actor, RequestEventFieldsV1 Fields);
+
+/// <summary>
+/// The fields of a <see cref="RequestEventV1"/>. Each type uses some of them (docs/protocol/requests-v1.md):
+/// <c>received</c> and <c>submitted</c> none; <c>acknowledged</c> <c>officer</c>, <c>note</c>;
+/// <c>informationRequested</c> <c>question</c>; <c>informationProvided</c> <c>answer</c>;
+/// <c>preserved</c> <c>until</c>, <c>note</c>; <c>extensionRequested</c> <c>reason</c>;
+/// <c>preservationExtended</c> <c>until</c>; <c>followUpLinked</c> <c>reference</c>;
+/// <c>disclosed</c> and <c>answered</c> <c>conditions</c>, <c>text</c>; <c>refused</c> <c>ground</c>,
+/// <c>reasons</c>; <c>withdrawn</c> and <c>closed</c> <c>reason</c>.
+/// Unlike the rest of the body, a member without a value is left out rather than written <c>null</c>
+/// (the object carries only what its type says), and members are in alphabetical order, as version 1
+/// has always written them. Reading treats a missing member and <c>null</c> alike and ignores unknown
+/// members, so a member a type does not use is ignored too.
+/// </summary>
+public sealed record RequestEventFieldsV1
+{
+    /// <summary><c>answer</c>: the requester's answer to the open question (<c>informationProvided</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Answer { get; init; }
+
+    /// <summary>
+    /// <c>conditions</c>: for <c>disclosed</c> and <c>answered</c>, the conditions the answer travels under
+    /// (they raise the request's, never lower them). Never written for <c>submitted</c>: the request's
+    /// <see cref="RequestV1.Conditions"/> are the one source. A receiver still accepts a <c>submitted</c> event
+    /// that carries conditions (as senders did before) if, and only if, they equal the request's.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HandlingConditionsV1? Conditions { get; init; }
+
+    /// <summary><c>ground</c>: the refusal ground's wire name (<c>refused</c>), e.g. <c>essentialInterests</c>; an unknown name makes the event malformed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Ground { get; init; }
+
+    /// <summary><c>note</c>: a free-text note of the recording officer (<c>acknowledged</c>, <c>preserved</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; init; }
+
+    /// <summary><c>officer</c>: the officer who acknowledged (<c>acknowledged</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Officer { get; init; }
+
+    /// <summary><c>question</c>: what the requested side needs to know to execute (<c>informationRequested</c>, Art. 40(16)).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Question { get; init; }
+
+    /// <summary><c>reason</c>: why (<c>extensionRequested</c>, <c>withdrawn</c>, <c>closed</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason { get; init; }
+
+    /// <summary><c>reasons</c>: the reasons for a refusal (<c>refused</c>, Art. 40(23)).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reasons { get; init; }
+
+    /// <summary><c>reference</c>: the mutual legal assistance request that follows up a preservation (<c>followUpLinked</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reference { get; init; }
+
+    /// <summary><c>text</c>: what was disclosed and how (<c>disclosed</c>), or the answer itself (<c>answered</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Text { get; init; }
+
+    /// <summary><c>until</c>: the instant the preservation ends (<c>preserved</c>, <c>preservationExtended</c>), UTC with <c>Z</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? Until { get; init; }
+}
 
 /// <summary>Reads and writes request bodies with the federation's JSON rules.</summary>
 public static class RequestJson

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Comity.Node.Features.Requests;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Kernel;
@@ -124,7 +123,7 @@ public sealed class RequestsFederationTests
         Assert.Empty((await xcNext.GetJsonAsync("/api/v1/requests", ct)).GetProperty("items").EnumerateArray());
         var (notFound, _) = await xcNext.SendJsonAsync(HttpMethod.Get, $"/api/v1/requests/{id}");
         Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
-        var forged = new RequestEventEnvelopeV1(id, 6, new RequestEventV1("closed", "requested", xc.Time.GetUtcNow(), "intruder", JsonSerializer.SerializeToElement(new { reason = "x" })));
+        var forged = new RequestEventEnvelopeV1(id, 6, new RequestEventV1("closed", "requested", xc.Time.GetUtcNow(), "intruder", new RequestEventFieldsV1 { Reason = "x" }));
         var envelope = new EnvelopeV1(1, Guid.CreateVersion7(xc.Time.GetUtcNow()).ToString("D"), "XC", "XB", id.ToString("D"), 1, RequestEventEnvelopeV1.TypeName, xc.Time.GetUtcNow(), RequestJson.ToBody(forged));
         using var refused = await xb.PostEnvelopeAsync(await xc.SignAsync(envelope, ct), ct);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

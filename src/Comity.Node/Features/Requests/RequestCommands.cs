@@ -72,7 +72,7 @@ internal sealed class RequestCommands(
                     OriginalText = request.Original.Text!,
                     TranslationLanguage = request.Translation?.Language,
                     TranslationText = request.Translation?.Text,
-                    ContentsJson = RequestWire.ContentsToWire(request.Contents).GetRawText(),
+                    ContentsJson = RequestWire.ContentsJson(RequestWire.ToWire(request.Contents)),
                     ConditionsJson = RequestWire.ConditionsJson(request.Conditions),
                     State = history.State.Wire(),
                     SubmittedAt = now,
@@ -331,7 +331,7 @@ internal sealed class RequestCommands(
         new LegalBasisV1(record.LegalBasisKind, record.LegalBasisReference, record.ConventionInForce),
         new RequestTextV1(record.OriginalLanguage, record.OriginalText, null),
         request.Translation is { } t ? new RequestTextV1(t.Language!, t.Text!, CooperationRequest.TranslationProvidedBy.Wire()) : null,
-        RequestWire.ContentsToWire(request.Contents),
+        RequestWire.ToWire(request.Contents),
         RequestWire.ToWire(request.Conditions));
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -64,12 +64,13 @@ internal static class RequestEnvelopeRules
         new(status, code, "The request envelope is refused.", detail, article);
 
     /// <summary>
-    /// Replays <paramref name="wire"/> on the history: the event must be the other side's (a node cannot
-    /// record this side's transitions) and allowed by the kind's table and rules; otherwise the envelope is refused.
+    /// Replays <paramref name="wire"/> on the history: the event must read (a <c>submitted</c> event with the
+    /// request's <paramref name="requestConditions"/>), be the other side's (a node cannot record this side's
+    /// transitions) and be allowed by the kind's table and rules; otherwise the envelope is refused.
     /// </summary>
-    public static (RequestEvent Event, RequestHistory History) Check(RequestHistory history, Side peerSide, RequestEventV1 wire)
+    public static (RequestEvent Event, RequestHistory History) Check(RequestHistory history, Side peerSide, RequestEventV1 wire, HandlingConditions requestConditions)
     {
-        var domain = RequestWire.ToDomain(wire.Type, wire.By, wire.At, wire.Fields, out var problem)
+        var domain = RequestWire.ToDomain(wire, requestConditions, out var problem)
             ?? throw Refuse(StatusCodes.Status400BadRequest, Malformed, problem);
         if (domain.By != peerSide)
         {
@@ -124,8 +125,7 @@ internal sealed class RequestSubmittedEnvelope(
         }
 
         if (!RequestKinds.TryParse(request.Kind, out var kind) || RequestWire.FromWire(request.Conditions) is not { } conditions
-            || !LegalBasisKinds.TryParse(request.LegalBasis.Kind, out _) || string.IsNullOrWhiteSpace(request.Original.Text) || string.IsNullOrWhiteSpace(request.Original.Language)
-            || request.Contents.ValueKind != System.Text.Json.JsonValueKind.Object)
+            || !LegalBasisKinds.TryParse(request.LegalBasis.Kind, out _) || string.IsNullOrWhiteSpace(request.Original.Text) || string.IsNullOrWhiteSpace(request.Original.Language))
         {
             throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request has an unknown kind, legal basis or condition, or no original text.");
         }
@@ -142,11 +142,7 @@ internal sealed class RequestSubmittedEnvelope(
             throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "A request.submitted/v1 envelope carries the submitted event.");
         }
 
-        var (submitted, history) = RequestEnvelopeRules.Check(RequestHistory.Start(kind), Side.Requesting, body.Event);
-        if (submitted is RequestSubmitted s && !s.Conditions.Equals(conditions))
-        {
-            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The submitted event's conditions differ from the request's.");
-        }
+        var (_, history) = RequestEnvelopeRules.Check(RequestHistory.Start(kind), Side.Requesting, body.Event, conditions);
 
         var now = time.GetUtcNow();
         var record = new RequestRecord
@@ -170,7 +166,7 @@ internal sealed class RequestSubmittedEnvelope(
             OriginalText = request.Original.Text,
             TranslationLanguage = request.Translation?.Language is { Length: <= 35 } tl ? tl : null,
             TranslationText = request.Translation?.Language is { Length: <= 35 } ? request.Translation.Text : null,
-            ContentsJson = RequestWire.ContentsToWire(RequestWire.ToDomain(RequestJson.Read<RequestContentsDto>(request.Contents, out _))).GetRawText(),
+            ContentsJson = RequestWire.ContentsJson(request.Contents),
             ConditionsJson = RequestWire.ConditionsJson(conditions),
             State = history.State.Wire(),
             SubmittedAt = body.Event.At,
@@ -256,7 +252,7 @@ internal sealed class RequestEventEnvelope(
 
         var history = RequestLedger.Replay(request, events);
         var side = RequestLedger.SideOf(request);
-        var (domain, next) = RequestEnvelopeRules.Check(history, side.Other(), body.Event);
+        var (domain, next) = RequestEnvelopeRules.Check(history, side.Other(), body.Event, RequestWire.ConditionsFromJson(request.ConditionsJson));
         var now = time.GetUtcNow();
         var envelopeId = Guid.Parse(envelope.Id);
         var jws = RequestLedger.IncomingJws(db, envelopeId);

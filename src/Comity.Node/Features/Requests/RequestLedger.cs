@@ -26,9 +26,10 @@ internal static class RequestLedger
     public static RequestHistory Replay(RequestRecord request, IEnumerable<RequestEventRecord> events)
     {
         var domain = new List<RequestEvent>();
+        var conditions = RequestWire.ConditionsFromJson(request.ConditionsJson);
         foreach (var row in events.OrderBy(e => e.Index))
         {
-            domain.Add(RequestWire.ToDomain(row, out var problem) ?? throw new InvalidOperationException($"Stored event {row.Index} of request {request.Id} does not read: {problem}"));
+            domain.Add(RequestWire.ToDomain(row, conditions, out var problem) ?? throw new InvalidOperationException($"Stored event {row.Index} of request {request.Id} does not read: {problem}"));
         }
 
         var result = RequestHistory.Replay(KindOf(request), domain);
@@ -82,7 +83,7 @@ internal static class RequestLedger
             Node = node,
             Actor = wire.Actor is { Length: > RequestLimits.ShortText } a ? a[..RequestLimits.ShortText] : wire.Actor,
             At = wire.At,
-            FieldsJson = wire.Fields.GetRawText(),
+            FieldsJson = RequestWire.FieldsJson(wire.Fields),
             EnvelopeId = envelopeId,
             Jws = jws,
             Kid = KidOf(jws),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Comity.Domain.Cooperation;
@@ -46,7 +47,7 @@ internal static class RequestWire
         Question = dto.Question,
     };
 
-    public static RequestContentsDto ToDto(RequestContents contents) => new()
+    public static RequestContentsV1 ToWire(RequestContents contents) => new()
     {
         RequestingAuthority = contents.RequestingAuthority,
         Offence = contents.Offence,
@@ -64,7 +65,8 @@ internal static class RequestWire
         Question = contents.Question,
     };
 
-    public static JsonElement ContentsToWire(RequestContents contents) => RequestJson.ToBody(ToDto(contents));
+    /// <summary>The stored form of a request's contents (<c>RequestRecord.ContentsJson</c>): the wire form, every item present.</summary>
+    public static string ContentsJson(RequestContentsV1 contents) => JsonSerializer.Serialize(contents, FederationJson.Options);
 
     public static RequestContentsDto ContentsFromJson(string json) =>
         JsonSerializer.Deserialize<RequestContentsDto>(json, FederationJson.Options) ?? new RequestContentsDto();
@@ -145,137 +147,109 @@ internal static class RequestWire
     // Events ------------------------------------------------------------------------------------
 
     /// <summary>The wire fields of a domain event plus the node-only texts (<c>note</c>, <c>text</c>) that ride along.</summary>
-    public static JsonElement Fields(RequestEvent e, string? note = null, string? text = null)
+    public static RequestEventFieldsV1 Fields(RequestEvent e, string? note = null, string? text = null)
     {
-        var fields = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        switch (e)
+        RequestEventFieldsV1 fields = e switch
         {
-            case RequestSubmitted s:
-                fields["conditions"] = ToWire(s.Conditions);
-                break;
-            case RequestAcknowledged a:
-                fields["officer"] = a.Officer;
-                break;
-            case InformationRequested q:
-                fields["question"] = q.Question;
-                break;
-            case InformationProvided p:
-                fields["answer"] = p.Answer;
-                break;
-            case DataPreserved p:
-                fields["until"] = Iso(p.Until.ToDateTimeOffset());
-                break;
-            case ExtensionRequested x:
-                fields["reason"] = x.Reason;
-                break;
-            case PreservationExtended x:
-                fields["until"] = Iso(x.Until.ToDateTimeOffset());
-                break;
-            case FollowUpLinked f:
-                fields["reference"] = f.MutualLegalAssistanceReference;
-                break;
-            case DataDisclosed d:
-                fields["conditions"] = ToWire(d.Conditions);
-                break;
-            case RequestAnswered a:
-                fields["conditions"] = ToWire(a.Conditions);
-                break;
-            case RequestRefused r:
-                fields["ground"] = r.Ground.Wire();
-                fields["reasons"] = r.Reasons;
-                break;
-            case RequestWithdrawn w:
-                fields["reason"] = w.Reason;
-                break;
-            case RequestClosed c:
-                fields["reason"] = c.Reason;
-                break;
-        }
-
-        if (note is not null)
-        {
-            fields["note"] = note;
-        }
-
-        if (text is not null)
-        {
-            fields["text"] = text;
-        }
-
-        return JsonSerializer.SerializeToElement(fields, FederationJson.Options);
+            // The request carries its conditions; the submitted event does not repeat them.
+            RequestSubmitted or RequestReceived => new(),
+            RequestAcknowledged a => new() { Officer = a.Officer },
+            InformationRequested q => new() { Question = q.Question },
+            InformationProvided p => new() { Answer = p.Answer },
+            DataPreserved p => new() { Until = p.Until.ToDateTimeOffset() },
+            ExtensionRequested x => new() { Reason = x.Reason },
+            PreservationExtended x => new() { Until = x.Until.ToDateTimeOffset() },
+            FollowUpLinked f => new() { Reference = f.MutualLegalAssistanceReference },
+            DataDisclosed d => new() { Conditions = ToWire(d.Conditions) },
+            RequestAnswered a => new() { Conditions = ToWire(a.Conditions) },
+            RequestRefused r => new() { Ground = r.Ground.Wire(), Reasons = r.Reasons },
+            RequestWithdrawn w => new() { Reason = w.Reason },
+            RequestClosed c => new() { Reason = c.Reason },
+            _ => throw new UnreachableException($"No wire fields for {e.GetType().Name}."),
+        };
+        return fields with { Note = note, Text = text };
     }
 
-    public static RequestEventV1 ToWire(RequestEvent e, string? actor, JsonElement fields) =>
+    public static RequestEventV1 ToWire(RequestEvent e, string? actor, RequestEventFieldsV1 fields) =>
         new(e.Type.Wire(), e.By.Wire(), e.At.ToDateTimeOffset(), actor, fields);
 
-    /// <summary>The domain event of a wire event; null with the reason when a field is missing or malformed.</summary>
-    public static RequestEvent? ToDomain(string? type, string? by, DateTimeOffset at, JsonElement fields, out string problem)
+    /// <summary>The stored form of an event's fields (<c>RequestEventRecord.FieldsJson</c>): the wire form.</summary>
+    public static string FieldsJson(RequestEventFieldsV1 fields) => JsonSerializer.Serialize(fields, FederationJson.Options);
+
+    /// <summary>
+    /// The domain event of a wire event; null with the reason when its type, side or refusal ground is
+    /// unknown or a field it needs is missing or malformed. A <c>submitted</c> event takes the request's
+    /// conditions (<paramref name="requestConditions"/>), which it may repeat only unchanged.
+    /// </summary>
+    public static RequestEvent? ToDomain(RequestEventV1 wire, HandlingConditions requestConditions, out string problem)
     {
         problem = "";
-        if (!RequestEventTypes.TryParse(type, out var eventType))
+        if (!RequestEventTypes.TryParse(wire.Type, out var eventType))
         {
-            problem = $"Unknown event type '{type}'.";
+            problem = $"Unknown event type '{wire.Type}'.";
             return null;
         }
 
-        if (!Sides.TryParse(by, out var side))
+        if (!Sides.TryParse(wire.By, out var side))
         {
-            problem = $"Unknown side '{by}': requesting or requested.";
+            problem = $"Unknown side '{wire.By}': requesting or requested.";
             return null;
         }
 
-        if (fields.ValueKind != JsonValueKind.Object)
-        {
-            problem = "fields must be a JSON object.";
-            return null;
-        }
-
-        var instant = Instant.FromDateTimeOffset(at);
-        string? Text(string name) => fields.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        Instant? When(string name) =>
-            Text(name) is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d)
-                ? Instant.FromDateTimeOffset(d) : null;
-        HandlingConditions? Conditions()
-        {
-            if (!fields.TryGetProperty("conditions", out var v) || v.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            return FromWire(RequestJson.Read<HandlingConditionsV1>(v, out _));
-        }
-
+        var f = wire.Fields;
+        var at = Instant.FromDateTimeOffset(wire.At);
+        Instant? until = f.Until is { } u ? Instant.FromDateTimeOffset(u) : null;
         RequestEvent? result = eventType switch
         {
-            RequestEventType.Submitted => Conditions() is { } c ? new RequestSubmitted(side, instant, c) : null,
-            RequestEventType.Received => new RequestReceived(side, instant),
-            RequestEventType.Acknowledged => new RequestAcknowledged(side, instant, Text("officer")),
-            RequestEventType.InformationRequested => new InformationRequested(side, instant, Text("question") ?? ""),
-            RequestEventType.InformationProvided => new InformationProvided(side, instant, Text("answer") ?? ""),
-            RequestEventType.Preserved => When("until") is { } u ? new DataPreserved(side, instant, u) : null,
-            RequestEventType.ExtensionRequested => new ExtensionRequested(side, instant, Text("reason")),
-            RequestEventType.PreservationExtended => When("until") is { } u ? new PreservationExtended(side, instant, u) : null,
-            RequestEventType.FollowUpLinked => new FollowUpLinked(side, instant, Text("reference") ?? ""),
-            RequestEventType.Disclosed => Conditions() is { } c ? new DataDisclosed(side, instant, c) : null,
-            RequestEventType.Answered => Conditions() is { } c ? new RequestAnswered(side, instant, c) : null,
-            RequestEventType.Refused => RefusalGrounds.TryParse(Text("ground"), out var g)
-                ? new RequestRefused(side, instant, g, Text("reasons") ?? "")
-                : new RequestRefused(side, instant, (RefusalGround)(-1), Text("reasons") ?? ""),
-            RequestEventType.Withdrawn => new RequestWithdrawn(side, instant, Text("reason")),
-            RequestEventType.Closed => new RequestClosed(side, instant, Text("reason")),
+            RequestEventType.Submitted => f.Conditions is null || requestConditions.Equals(FromWire(f.Conditions)) ? new RequestSubmitted(side, at, requestConditions) : null,
+            RequestEventType.Received => new RequestReceived(side, at),
+            RequestEventType.Acknowledged => new RequestAcknowledged(side, at, f.Officer),
+            RequestEventType.InformationRequested => new InformationRequested(side, at, f.Question ?? ""),
+            RequestEventType.InformationProvided => new InformationProvided(side, at, f.Answer ?? ""),
+            RequestEventType.Preserved => until is { } preserved ? new DataPreserved(side, at, preserved) : null,
+            RequestEventType.ExtensionRequested => new ExtensionRequested(side, at, f.Reason),
+            RequestEventType.PreservationExtended => until is { } extended ? new PreservationExtended(side, at, extended) : null,
+            RequestEventType.FollowUpLinked => new FollowUpLinked(side, at, f.Reference ?? ""),
+            RequestEventType.Disclosed => FromWire(f.Conditions) is { } c ? new DataDisclosed(side, at, c) : null,
+            RequestEventType.Answered => FromWire(f.Conditions) is { } c ? new RequestAnswered(side, at, c) : null,
+            RequestEventType.Refused => RefusalGrounds.TryParse(f.Ground, out var ground) ? new RequestRefused(side, at, ground, f.Reasons ?? "") : null,
+            RequestEventType.Withdrawn => new RequestWithdrawn(side, at, f.Reason),
+            RequestEventType.Closed => new RequestClosed(side, at, f.Reason),
         };
         if (result is null)
         {
-            problem = $"The '{eventType.Wire()}' event lacks a field it needs or has one that is malformed (until: an instant; conditions: an object of known values).";
+            problem = eventType switch
+            {
+                RequestEventType.Submitted => "The submitted event's conditions differ from the request's: they travel once, in the request.",
+                RequestEventType.Refused => $"The refused event's ground {(f.Ground is null ? "is missing" : $"'{f.Ground}' is unknown")}: it is one of {string.Join(", ", RefusalGrounds.All.Select(g => g.Wire()))}.",
+                _ => $"The '{eventType.Wire()}' event lacks a field it needs or has one that is malformed (until: an instant; conditions: an object of known values).",
+            };
         }
 
         return result;
     }
 
-    public static RequestEvent? ToDomain(RequestEventRecord row, out string problem)
+    /// <summary>A stored event, whichever version of this node wrote its fields (those before the typed contracts wrote the submitted event's conditions and explicit nulls).</summary>
+    public static RequestEvent? ToDomain(RequestEventRecord row, HandlingConditions requestConditions, out string problem)
     {
-        using var fields = JsonDocument.Parse(row.FieldsJson);
-        return ToDomain(row.Type, row.By, row.At, fields.RootElement.Clone(), out problem);
+        RequestEventFieldsV1? fields;
+        try
+        {
+            fields = JsonSerializer.Deserialize<RequestEventFieldsV1>(row.FieldsJson, FederationJson.Options);
+        }
+        catch (JsonException e)
+        {
+            problem = "The stored fields do not read: " + e.Message;
+            return null;
+        }
+
+        if (fields is null)
+        {
+            problem = "The stored fields are null.";
+            return null;
+        }
+
+        return ToDomain(new RequestEventV1(row.Type, row.By, row.At, row.Actor, fields), requestConditions, out problem);
     }
 
     /// <summary>The route that records an event type, or null for the events nodes record themselves.</summary>

@@ -1,78 +1,36 @@
-using System.Globalization;
 using System.Text;
 using Comity.Domain.Transparency;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
+using Comity.Protocol.Transparency;
 
 namespace Comity.Node.Federation.Transparency;
 
 /// <summary>
-/// The canonical byte form of an audit event, which is the leaf data of the log (docs/protocol/transparency-v1.md §6.1).
-/// UTF-8 text, one <c>name value</c> line per field, each ending in <c>\n</c>, in this order:
-/// <code>
-/// comity-audit-event/v1
-/// id 0193c1f2-…            (lower-case UUID)
-/// at 2026-11-02T09:00:00.000Z
-/// actor user:…
-/// action treaty.instrument-recorded
-/// type instrument
-/// object 0193c1f2-…
-/// content &lt;base64url SHA-256&gt; or -
-/// </code>
-/// Values are non-empty, at most <see cref="MaxFieldLength"/> characters, with no control characters
-/// (so a value cannot forge a line), and identifiers or hashes only: never case content.
+/// The node's side of the log's leaf data: its stored <see cref="AuditEvent"/> in the canonical form that
+/// <see cref="AuditLeafV1"/> defines (docs/protocol/transparency-v1.md §6.1), the leaf hash, and the
+/// millisecond the node truncates instants to.
 /// </summary>
 public static class AuditLeaf
 {
-    public const string Version = "comity-audit-event/v1";
+    public const int MaxFieldLength = AuditLeafV1.MaxFieldLength;
 
-    public const int MaxFieldLength = 200;
-
-    public static byte[] Data(AuditEvent e)
+    public static AuditLeafV1 ToLeaf(AuditEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var text = new StringBuilder()
-            .Append(Version).Append('\n')
-            .Append("id ").Append(e.Id.ToString("D", CultureInfo.InvariantCulture)).Append('\n')
-            .Append("at ").Append(Instant(e.RecordedAt)).Append('\n')
-            .Append("actor ").Append(e.Actor).Append('\n')
-            .Append("action ").Append(e.Action).Append('\n')
-            .Append("type ").Append(e.ObjectType).Append('\n')
-            .Append("object ").Append(e.ObjectId).Append('\n')
-            .Append("content ").Append(e.ContentSha256 ?? "-").Append('\n')
-            .ToString();
-        return Encoding.UTF8.GetBytes(text);
+        return new AuditLeafV1(e.Id, e.RecordedAt, e.Actor, e.Action, e.ObjectType, e.ObjectId, e.ContentSha256);
     }
 
-    public static byte[] Hash(AuditEvent e) => MerkleHash.Leaf(Data(e));
+    public static byte[] Data(AuditEvent e) => ToLeaf(e).ToBytes();
 
-    public static string Instant(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static byte[] Hash(AuditEvent e) => MerkleHash.Leaf(Data(e));
 
     /// <summary>Truncates to the millisecond: what the leaf data carries and every database stores exactly.</summary>
     public static DateTimeOffset Millisecond(DateTimeOffset instant) =>
         new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     /// <summary>Why a field cannot go into the log, or null. Callers passing such a value have a bug.</summary>
-    public static string? Invalid(string name, string? value, bool optional = false)
-    {
-        if (value is null)
-        {
-            return optional ? null : $"{name} is required";
-        }
-
-        if (value.Length == 0 || value.Length > MaxFieldLength)
-        {
-            return $"{name} must have 1 to {MaxFieldLength} characters";
-        }
-
-        if (optional && value == "-")
-        {
-            return $"{name} cannot be '-', which stands for no value";
-        }
-
-        return value.Any(char.IsControl) ? $"{name} must not contain control characters" : null;
-    }
+    public static string? Invalid(string name, string? value, bool optional = false) => AuditLeafV1.Invalid(name, value, optional);
 }
 
 /// <summary>
