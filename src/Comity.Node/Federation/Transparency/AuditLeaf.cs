@@ -1,4 +1,3 @@
-using System.Text;
 using Comity.Domain.Transparency;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
