@@ -1,6 +1,6 @@
 using System.Net;
 using Comity.Node.Features.Requests;
-using Comity.Node.Hosting;
+using Comity.Node.Kernel;
 using Comity.Node.Tests.Federation.Envelopes;
 using Comity.Protocol.V1;
 using Comity.Testing.Databases;
