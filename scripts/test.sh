@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The one test command for Comity. See docs/operations/testing.md.
 #
-#   scripts/test.sh                          # whole solution, SQLite and PostgreSQL
-#   scripts/test.sh tests/Comity.Node.Tests  # one test project (folder or .csproj)
-#   scripts/test.sh --filter Category=Fast   # extra arguments go to `dotnet test`
+#   bash scripts/test.sh                          # whole solution, SQLite and PostgreSQL
+#   bash scripts/test.sh tests/Comity.Node.Tests  # one test project (folder or .csproj)
+#   bash scripts/test.sh --filter Category=Fast   # extra arguments go to `dotnet test`
 #
-# It installs what is missing (as root, from Debian), starts a throwaway
-# PostgreSQL cluster on 127.0.0.1, builds once in Release, runs the tests with
-# TRX results in artifacts/test-results/, and ends with "N passed, N failed".
+# It installs what is missing from Debian (directly as root, through sudo
+# otherwise), starts a throwaway PostgreSQL cluster on 127.0.0.1, builds once
+# in Release, runs the tests with TRX results in artifacts/test-results/ (the
+# browser tests last, on their own), and ends with "N passed, N failed".
 set -euo pipefail
 
 log() { printf '[test.sh] %s\n' "$*" >&2; }
@@ -86,26 +87,42 @@ if command -v dpkg-query >/dev/null 2>&1; then
   for p in fonts-noto-core fonts-noto-cjk; do deb_installed "$p" || missing+=("$p"); done
 fi
 
+# Only installing packages needs root: as root directly, otherwise through sudo when there is one
+# (Debian's base image has none, and a root shell needs none).
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+can_install() {
+  command -v apt-get >/dev/null 2>&1 && { [[ $(id -u) -eq 0 ]] || command -v sudo >/dev/null 2>&1; }
+}
+explain_missing() {
+  {
+    echo "[test.sh] Missing prerequisites: ${missing[*]}"
+    echo "[test.sh] Install them (Debian/Ubuntu), then run this script again:"
+    echo "    sudo apt-get install --no-install-recommends ${missing[*]}"
+    echo "[test.sh] Or run this script as root, or as a user who may use sudo, and it installs them itself."
+    echo "[test.sh] Elsewhere, set COMITY_CHROMIUM to a Chromium binary and COMITY_PG_BINDIR to the"
+    echo "[test.sh] folder holding initdb/pg_ctl (or COMITY_TEST_POSTGRES to a server you own)."
+    echo "[test.sh] The tests run on both SQLite and PostgreSQL; they cannot be skipped."
+  } >&2
+  exit 1
+}
+
 if [[ ${#missing[@]} -gt 0 ]]; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  can_install || explain_missing
+  if [[ $(id -u) -eq 0 ]]; then
     log "installing from Debian: ${missing[*]}"
-    t0=$(now)
-    apt_opts=(-o DPkg::Lock::Timeout=600)
-    apt-get "${apt_opts[@]}" update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    log "installed in $(( $(now) - t0 ))s"
   else
-    {
-      echo "[test.sh] Missing prerequisites: ${missing[*]}"
-      echo "[test.sh] Install them (Debian/Ubuntu), then run this script again:"
-      echo "    sudo apt-get install --no-install-recommends ${missing[*]}"
-      echo "[test.sh] Or run this script as root and it installs them itself."
-      echo "[test.sh] Elsewhere, set COMITY_CHROMIUM to a Chromium binary and COMITY_PG_BINDIR to the"
-      echo "[test.sh] folder holding initdb/pg_ctl (or COMITY_TEST_POSTGRES to a server you own)."
-      echo "[test.sh] The tests run on both SQLite and PostgreSQL; they cannot be skipped."
-    } >&2
-    exit 1
+    log "installing from Debian through sudo (it may ask for your password): ${missing[*]}"
   fi
+  t0=$(now)
+  apt_opts=(-o DPkg::Lock::Timeout=600)
+  if ! as_root apt-get "${apt_opts[@]}" update -qq \
+      || ! as_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    log "installing failed"
+    explain_missing
+  fi
+  log "installed in $(( $(now) - t0 ))s"
 fi
 
 chromium_path=$(find_chromium) || die "Chromium not found after installation"
@@ -181,19 +198,43 @@ results_dir="$repo_root/artifacts/test-results"
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 
-t0=$(now)
-log "dotnet test $target -c Release --no-build $*"
-set +e
-dotnet test "$target" -c Release --no-build -nologo -p:IsTestingPlatformApplication=false \
-  -maxcpucount:"${COMITY_TEST_MAXCPU:-2}" \
-  --results-directory "$results_dir" \
-  --logger trx \
-  --logger "console;verbosity=${COMITY_TEST_VERBOSITY:-minimal}" \
-  --blame-hang-timeout "${COMITY_TEST_HANG_TIMEOUT:-10m}" \
-  "$@"
-test_rc=$?
-set -e
-log "tests ran in $(( $(now) - t0 ))s (dotnet test exit code $test_rc)"
+test_rc=0
+run_tests() {
+  local what=$1 rc t0
+  shift
+  t0=$(now)
+  log "dotnet test $what -c Release --no-build $*"
+  set +e
+  dotnet test "$what" -c Release --no-build -nologo -p:IsTestingPlatformApplication=false \
+    -maxcpucount:"${COMITY_TEST_MAXCPU:-2}" \
+    --results-directory "$results_dir" \
+    --logger trx \
+    --logger "console;verbosity=${COMITY_TEST_VERBOSITY:-minimal}" \
+    --blame-hang-timeout "${COMITY_TEST_HANG_TIMEOUT:-10m}" \
+    "$@"
+  rc=$?
+  set -e
+  log "tests ran in $(( $(now) - t0 ))s (dotnet test exit code $rc)"
+  (( test_rc != 0 )) || test_rc=$rc
+}
+
+browser_project=tests/Comity.Browser.Tests/Comity.Browser.Tests.csproj
+if [[ "$target" == Comity.slnx || "$target" == "$repo_root/Comity.slnx" ]] && grep -qF "Path=\"$browser_project\"" Comity.slnx; then
+  # The browser tests run after everything else, alone: beside the other assemblies on two cores,
+  # pages and sign-ins were starved past their waits. First the solution without them, through a
+  # solution filter made from Comity.slnx (so a new test project is never left out), then them.
+  filter="$repo_root/artifacts/Comity.WithoutBrowserTests.slnf"
+  {
+    printf '{ "solution": { "path": "../Comity.slnx", "projects": [\n'
+    grep -o 'Path="[^"]*\.csproj"' Comity.slnx | cut -d'"' -f2 | grep -vxF "$browser_project" \
+      | sed 's/.*/    "&"/; $!s/$/,/'
+    printf '] } }\n'
+  } >"$filter"
+  run_tests "$filter" "$@"
+  run_tests "$browser_project" "$@"
+else
+  run_tests "$target" "$@"
+fi
 
 # --- 5. Summary from the TRX files ------------------------------------------------------
 total=0 executed=0 passed=0 failed=0 notrun=0

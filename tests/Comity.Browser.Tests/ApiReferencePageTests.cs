@@ -26,7 +26,7 @@ public sealed class ApiReferencePageTests(BrowserFixture browser)
 
         // The reference is a 3 MB script that fetches and renders the whole document; on a loaded two-core machine
         // that takes well over the default wait, so the wait is generous. It bounds a hang, it times nothing.
-        await Assertions.Expect(page.GetByText("Comity node API").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Assertions.Expect(page.GetByText("Comity node API").First).ToBeVisibleAsync(new() { Timeout = BrowserFixture.NavigationTimeout });
         await Assertions.Expect(page.GetByText("/api/v1/tokens").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.Empty(elsewhere);
     }

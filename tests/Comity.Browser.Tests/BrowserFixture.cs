@@ -2,8 +2,8 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Comity.Browser.Tests.BrowserFixture))]
 
-// One test class at a time: CI runs this assembly beside the node and CLI assemblies on two cores, and two
-// browsers' worth of pages and nodes at once on top of that starved sign-ins past their waits.
+// One test class at a time: each class starts its own nodes and pages, and two classes at once on two cores
+// starve each other's sign-ins. For the same reason scripts/test.sh runs this assembly alone, after the others.
 [assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]
 
 namespace Comity.Browser.Tests;
@@ -14,6 +14,12 @@ namespace Comity.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// How long a navigation, or a wait for the page a form submission leads to, may take: a bound for a slow,
+    /// loaded machine (Playwright's default is 30 s), not a timing check.
+    /// </summary>
+    public const int NavigationTimeout = 90_000;
+
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -24,11 +30,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
-                $"Chromium was not found at {executable}. Run scripts/test.sh (as root it installs Debian's chromium), or set COMITY_CHROMIUM.");
+                $"Chromium was not found at {executable}. Run bash scripts/test.sh (it installs Debian's chromium, as root or through sudo), or set COMITY_CHROMIUM.");
         }
 
-        // Expectations wait up to 15 s instead of 5: CI runs the browser, node and CLI assemblies together on two
-        // cores, and a page that is merely slow there must not read as a failure. A wait bound, not a timing check.
+        // Expectations wait up to 15 s instead of 5: on a two-core machine that is also building or testing something
+        // else, a page that is merely slow must not read as a failure. A wait bound, not a timing check.
         Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -69,7 +75,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         // Navigations and actions wait up to 90 and 60 s (Playwright's default is 30 s for both): bounds on a
         // slow, loaded machine, not timing checks.
-        context.SetDefaultNavigationTimeout(90_000);
+        context.SetDefaultNavigationTimeout(NavigationTimeout);
         context.SetDefaultTimeout(60_000);
         return context;
     }

@@ -12,6 +12,12 @@ internal static class BrowserSession
         await page.Locator("#username").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+
+        // Signed in when the page the node sends us on to (the one asked for, or second-factor enrolment) shows
+        // the header's sign-out button, which the sign-in page never has: a wait for that element, not for a URL
+        // and a load event.
+        await Assertions.Expect(page.Locator("header form[action='/account/sign-out'] button"))
+            .ToBeVisibleAsync(new() { Timeout = BrowserFixture.NavigationTimeout });
+        Assert.DoesNotContain("/account/sign-in", page.Url, StringComparison.Ordinal);
     }
 }

@@ -162,7 +162,8 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
             }
             catch (IOException e)
             {
-                return $"{Title(node)} could not listen on {node.Url}: {e.Message} Choose other ports with --base-port.";
+                var remedy = PortInUse.Is(e) ? "Stop what holds it (another comity demo?) or choose other ports with --base-port." : "Choose other ports with --base-port.";
+                return $"{Title(node)} could not listen on {node.Url}: {e.Message} {remedy}";
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -217,6 +218,7 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
         }
 
         builder.Services.AddSingleton(node.Accounts);
+        PortInUse.LeaveToTheCommand(builder);
 
         // The demo command owns Ctrl+C and stops all four nodes itself.
         builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();

@@ -96,8 +96,12 @@ internal sealed class ServeCommand(CliEnvironment environment) : AsyncCommand<Se
     {
         try
         {
-            await using var app = ComityNodeHost.Build([], builder => builder.Configuration.AddInMemoryCollection(settings.ToConfiguration()));
-            await app.RunAsync(cancellationToken);
+            await using var app = ComityNodeHost.Build([], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(settings.ToConfiguration());
+                PortInUse.LeaveToTheCommand(builder);
+            });
+            await RunAsync(app, cancellationToken);
         }
         catch (OptionsValidationException e)
         {
@@ -118,10 +122,31 @@ internal sealed class ServeCommand(CliEnvironment environment) : AsyncCommand<Se
         catch (IOException e)
         {
             // Kestrel reports a port already in use this way.
-            environment.Error.MarkupLineInterpolated($"[red]error:[/] the node could not listen: {e.Message}");
+            var remedy = PortInUse.Is(e) ? " Stop what holds the port, or choose another address with --url." : "";
+            environment.Error.MarkupLineInterpolated($"[red]error:[/] the node could not listen: {e.Message}{remedy}");
             return ExitCodes.Failure;
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// <see cref="WebApplication.RunAsync"/>, except that a node which fails to start (its port taken) stops the
+    /// workers it had already started before it is disposed: disposed unstopped, each would log its cancellation
+    /// as a failure of its own, with a stack trace, around the one-line error.
+    /// </summary>
+    private static async Task RunAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw;
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
     }
 }

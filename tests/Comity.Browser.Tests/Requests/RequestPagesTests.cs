@@ -79,8 +79,9 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
         await Assertions.Expect(page.Locator("#review")).ToContainTextAsync("x@mail.example");
         await page.Locator("#send-request").ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/requests/[0-9a-f-]{36}\\?sent=1$"));
-        await Assertions.Expect(page.Locator("#sent-notice")).ToContainTextAsync("Officer XB");
+        // The request's own page, reached once the node has recorded the request: its "sent" notice, then its address.
+        await Assertions.Expect(page.Locator("#sent-notice")).ToContainTextAsync("Officer XB", new() { Timeout = BrowserFixture.NavigationTimeout });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/requests/[0-9a-f-]{36}\\?sent=1$"));
         await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "submitted");
 
         // Delivered, it is in XB's incoming box.

@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Comity.Cli.Demo;
 using Comity.Node.Kernel;
+using Comity.Testing.Processes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +19,7 @@ public sealed class DemoCommandTests
     public async Task Demo_StartsFourNodes_AndASecondRunReusesDataPasswordsAndTokens()
     {
         var folder = Directory.CreateTempSubdirectory("comity-demo-").FullName;
-        var basePort = Comity.Testing.Processes.NodeProcess.FreePortRange(4);
+        var basePort = NodeProcess.FreePortRange(4);
         try
         {
             // First run: everything is created.
@@ -97,13 +100,39 @@ public sealed class DemoCommandTests
         Assert.Contains("--base-port", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Demo_BasePortInUse_ExitsOneWithOneLineNamingThePort_AndNoHostLogOrStackTrace()
+    {
+        var folder = Directory.CreateTempSubdirectory("comity-demo-busy-").FullName;
+        var basePort = NodeProcess.FreePortRange(4);
+        using var holder = new TcpListener(IPAddress.Loopback, basePort);
+        holder.Start();
+        try
+        {
+            var (exit, output, error) = await ProcessNetwork.RunCliAsync(
+                ["demo", "--base-port", basePort.ToString(CultureInfo.InvariantCulture), "--data", folder], TestContext.Current.CancellationToken);
+
+            var all = $"exit {exit}\n--- stdout\n{output}\n--- stderr\n{error}";
+            Assert.True(exit == 1, all);
+            Assert.Contains($"Secretariat (UN) could not listen on http://127.0.0.1:{basePort}: ", error, StringComparison.Ordinal);
+            Assert.Contains("address already in use", error, StringComparison.Ordinal);
+            Assert.Contains("--base-port", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
+            Assert.DoesNotContain((output + error).Split('\n'), line => line.TrimStart().StartsWith('{'));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Runs <c>comity demo</c> until <paramref name="whileRunning"/> has checked the running nodes, then stops it as Ctrl+C does.</summary>
     private static async Task<(CliResult Result, DemoStarted Started)> StartDemoAsync(string folder, int basePort, Func<DemoStarted, Task> whileRunning)
     {
         var started = new TaskCompletionSource<DemoStarted>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
         var runner = new CliRunner { WorkingDirectory = folder, DemoStarted = s => started.TrySetResult(s) };
-        var run = runner.RunAsync(["demo", "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture)], stop.Token);
+        var run = runner.RunAsync(["demo", "--base-port", basePort.ToString(CultureInfo.InvariantCulture)], stop.Token);
 
         var first = await Task.WhenAny(run, started.Task).WaitAsync(StartTimeout);
         if (first == run)

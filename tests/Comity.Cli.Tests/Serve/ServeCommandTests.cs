@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Comity.Testing.Processes;
+
 namespace Comity.Cli.Tests.Serve;
 
 public sealed class ServeCommandTests
@@ -44,6 +49,33 @@ public sealed class ServeCommandTests
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("ConnectionString", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_ExitsOneWithOneLineNamingThePort_AndNoErrorLogOrStackTrace()
+    {
+        var data = Directory.CreateTempSubdirectory("comity-serve-busy-").FullName;
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{((IPEndPoint)holder.LocalEndpoint).Port}");
+        try
+        {
+            var (exit, output, error) = await ProcessNetwork.RunCliAsync(
+                ["serve", "--role", "secretariat", "--data", data, "--url", url], TestContext.Current.CancellationToken);
+
+            // Standard output is a pipe, so the node logs JSON there: its start-up records at Information, but no
+            // error about the port (nor about workers cancelled when it gives up), and no stack trace anywhere.
+            var all = $"exit {exit}\n--- stdout\n{output}\n--- stderr\n{error}";
+            Assert.True(exit == 1, all);
+            Assert.Contains($"error: the node could not listen: Failed to bind to address {url}: address already in use.", error, StringComparison.Ordinal);
+            Assert.Contains("--url", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
+            Assert.DoesNotContain(output.Split('\n'), line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     [Fact]
