@@ -4,6 +4,7 @@ using System.Text.Json;
 using Comity.Cli.Treaty;
 using Comity.Domain.Transparency;
 using Comity.Node.Federation.Transparency;
+using Comity.Node.Features.Transparency;
 using Comity.Node.Identity;
 using Comity.Protocol.Jose;
 using Comity.Protocol.Transparency;

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Comity.Cli.Register;
 using Comity.Node.Federation.Transparency;
+using Comity.Node.Features.Transparency;
 using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
 using Spectre.Console;

@@ -1,13 +1,12 @@
-using System.Globalization;
-using Comity.Node.Api;
-using Comity.Node.Features;
 using Comity.Node.Federation.Keys;
+using Comity.Node.Api;
+
+
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Comity.Node.Ui;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Localization;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
 using Comity.Node.Kernel;
@@ -17,9 +16,6 @@ namespace Comity.Node.Hosting;
 /// <summary>Builds and runs one Comity node from configuration.</summary>
 public static class ComityNodeHost
 {
-    /// <summary>The cookie that holds the user's chosen UI language.</summary>
-    public const string CultureCookie = ".Comity.Culture";
-
     /// <summary>
     /// Builds a node. <paramref name="configure"/> runs after the defaults (appsettings, environment
     /// variables, command line) so that callers such as <c>comity demo</c> and tests can add their own.
@@ -88,7 +84,7 @@ public static class ComityNodeHost
         services.AddComityApi();
         services.AddComityUi();
         services.AddComityObservability();
-        services.AddComityFeatures(builder.Configuration);
+        services.AddComityAreas(builder.Configuration);
         return builder;
     }
 
@@ -123,7 +119,7 @@ public static class ComityNodeHost
             .AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
-        app.MapComityFeatures(api);
+        app.MapComityAreas(api);
         app.MapComityUi();
         return app;
     }
@@ -159,34 +155,6 @@ public static class ComityNodeHost
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
-    }
-
-    internal static readonly CultureInfo[] SupportedCultures =
-        [.. new[] { "en", "fr", "es", "ru", "ar", "zh-Hans" }.Select(CultureInfo.GetCultureInfo)];
-
-    private static void AddComityUi(this IServiceCollection services)
-    {
-        services.AddLocalization();
-        services.Configure<RequestLocalizationOptions>(o =>
-        {
-            o.DefaultRequestCulture = new RequestCulture("en");
-            o.SupportedCultures = SupportedCultures;
-            o.SupportedUICultures = SupportedCultures;
-            o.ApplyCurrentCultureToResponseHeaders = true;
-            o.RequestCultureProviders =
-            [
-                new QueryStringRequestCultureProvider(),
-                new CookieRequestCultureProvider { CookieName = CultureCookie },
-                new CustomRequestCultureProvider(context =>
-                    Task.FromResult(context.User.FindFirst(Identity.ComityClaimsPrincipalFactory.CultureClaim)?.Value is { Length: > 0 } preferred
-                        ? new ProviderCultureResult(preferred)
-                        : null)),
-                new AcceptLanguageHeaderRequestCultureProvider(),
-            ];
-        });
-        services.AddRazorComponents();
-        services.AddCascadingAuthenticationState();
-        services.AddHttpContextAccessor();
     }
 
     private static void TryAddSingleton<T>(this IServiceCollection services, T instance)

@@ -1,6 +1,9 @@
-using Comity.Node.Hosting;
+using System.Globalization;
+using Comity.Node.Identity;
 using Comity.Node.Kernel;
 using Comity.Node.Ui.Account;
+using Comity.Node.Ui.Localization;
+using Comity.Node.Ui.Shell;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -8,6 +11,42 @@ namespace Comity.Node.Ui;
 
 internal static class UiRegistration
 {
+    /// <summary>The cookie that holds the user's chosen UI language.</summary>
+    public const string CultureCookie = ".Comity.Culture";
+
+    internal static readonly CultureInfo[] SupportedCultures =
+        [.. new[] { "en", "fr", "es", "ru", "ar", "zh-Hans" }.Select(CultureInfo.GetCultureInfo)];
+
+    public static IServiceCollection AddComityUi(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            o.ApplyCurrentCultureToResponseHeaders = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = CultureCookie },
+                new CustomRequestCultureProvider(context =>
+                    Task.FromResult(context.User.FindFirst(ComityClaimsPrincipalFactory.CultureClaim)?.Value is { Length: > 0 } preferred
+                        ? new ProviderCultureResult(preferred)
+                        : null)),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+
+        services.AddNavigationLink(new NavigationLink("/", typeof(UiText), "NavDashboard", 0) { MatchExactly = true });
+        services.AddNavigationLink(new NavigationLink("/account/tokens", typeof(UiText), "NavTokens", 90));
+        services.AddNavigationLink(new NavigationLink("/api/reference/v1", typeof(UiText), "NavApiReference", 100) { External = true });
+        return services;
+    }
+
     public static void MapComityUi(this WebApplication app)
     {
         app.MapRazorComponents<App>().AllowAnonymous();
@@ -23,10 +62,10 @@ internal static class UiRegistration
             var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
             string culture = form?["culture"].FirstOrDefault() ?? context.Request.Query["culture"].FirstOrDefault() ?? "";
             string? returnUrl = form?["returnUrl"].FirstOrDefault() ?? context.Request.Query["returnUrl"].FirstOrDefault();
-            var supported = ComityNodeHost.SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+            var supported = SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
             if (supported is null)
             {
-                return Api.Problems.Validation([new Api.ProblemError("culture", "ui.unsupported-culture", "Choose one of: " + string.Join(", ", ComityNodeHost.SupportedCultures.Select(c => c.Name)) + ".")]);
+                return Api.Problems.Validation([new Api.ProblemError("culture", "ui.unsupported-culture", "Choose one of: " + string.Join(", ", SupportedCultures.Select(c => c.Name)) + ".")]);
             }
 
             // A signed-in user's choice is also kept with the account, so it follows them to another browser.
@@ -41,7 +80,7 @@ internal static class UiRegistration
             }
 
             context.Response.Cookies.Append(
-                ComityNodeHost.CultureCookie,
+                CultureCookie,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(supported)),
                 new CookieOptions { Expires = DateTimeOffset.UnixEpoch.AddYears(100), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             return Results.LocalRedirect(Account.LocalUrls.OrHome(returnUrl));

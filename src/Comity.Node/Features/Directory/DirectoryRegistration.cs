@@ -3,6 +3,8 @@ using Comity.Node.Features.Directory.Notifications;
 using Comity.Node.Features.Directory.Search;
 using Comity.Node.Federation.Register;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Comity.Node.Ui.Localization;
+using Comity.Node.Ui.Shell;
 
 namespace Comity.Node.Features.Directory;
 
@@ -24,6 +26,8 @@ internal static class DirectoryRegistration
 
         // TryAdd: a test may put its own directory source in first.
         services.TryAddScoped<IRegisterDirectorySource, ApprovedDirectorySource>();
+        services.AddNavigationLink(new NavigationLink("/directory", typeof(UiText), "NavDirectory", 30));
+        services.AddDashboardCard<RosterGapsCard>(20);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Features.Federation.Ping;
 using Comity.Node.Features.Federation.Status;
+using Comity.Node.Ui.Shell;
 
 namespace Comity.Node.Features.Federation;
 
@@ -12,6 +13,7 @@ internal static class FederationFeature
         services.AddEnvelopeHandler<PingEnvelope>();
         services.AddScoped<SendPingHandler>();
         services.AddScoped<FederationStatusReader>();
+        services.AddNavigationLink(new NavigationLink("/federation", typeof(FederationText), "Title", 40));
         return services;
     }
 

@@ -1,5 +1,7 @@
 using Comity.Node.Federation.Envelopes;
 using Microsoft.Extensions.Options;
+using Comity.Node.Features.Requests.Pages;
+using Comity.Node.Ui.Shell;
 
 namespace Comity.Node.Features.Requests;
 
@@ -22,6 +24,8 @@ internal static class RequestsRegistration
         services.AddEnvelopeHandler<RequestEventEnvelope>();
         services.AddExceptionHandler<RequestEnvelopeRefusalHandler>();
         services.AddHostedService<RequestClockWorker>();
+        services.AddNavigationLink(new NavigationLink("/requests", typeof(RequestsText), "NavRequests", 10) { Roles = RequestRoles.Read });
+        services.AddDashboardCard<UrgentInboxCard>(10);
         return services;
     }
 }

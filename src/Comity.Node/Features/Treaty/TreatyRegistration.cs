@@ -5,6 +5,8 @@ using Comity.Node.Features.Treaty.Rules;
 using Comity.Node.Features.Treaty.Seed;
 using Comity.Node.Features.Treaty.Status;
 using Comity.Node.Storage;
+using Comity.Node.Ui.Localization;
+using Comity.Node.Ui.Shell;
 
 namespace Comity.Node.Features.Treaty;
 
@@ -20,6 +22,7 @@ internal static class TreatyRegistration
         services.AddScoped<RecordInstrumentHandler>();
         services.AddScoped<RecordDeclarationHandler>();
         services.AddScoped<CheckInForceHandler>();
+        services.AddNavigationLink(new NavigationLink("/treaty", typeof(UiText), "NavTreaty", 20));
         return services;
     }
 

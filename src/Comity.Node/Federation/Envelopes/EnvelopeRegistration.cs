@@ -1,9 +1,9 @@
-using Comity.Node.Features.Federation;
 using Microsoft.Extensions.Options;
+using Comity.Node.Storage;
 
 namespace Comity.Node.Federation.Envelopes;
 
-/// <summary>Envelopes between nodes: the receiving endpoint and inbox, the outbox and its delivery worker, and the federation feature (ping, status, page).</summary>
+/// <summary>Envelopes between nodes: the receiving endpoint and inbox, the outbox and its delivery worker.</summary>
 internal static class EnvelopeRegistration
 {
     public static IServiceCollection AddEnvelopes(this IServiceCollection services)
@@ -36,13 +36,8 @@ internal static class EnvelopeRegistration
             .RemoveAllLoggers();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
-        services.AddFederationFeature();
         return services;
     }
 
-    public static void MapEnvelopes(this WebApplication app, RouteGroupBuilder api)
-    {
-        app.MapEnvelopeReceiver();
-        api.MapFederationFeature();
-    }
+    public static void MapEnvelopes(this WebApplication app) => app.MapEnvelopeReceiver();
 }

@@ -30,7 +30,7 @@ internal sealed partial class LogWriter(
     IOptions<LogOptions> options,
     IOptions<NodeOptions> node,
     StoredCheckpointSource checkpoints,
-    Envelopes.SqliteWriteGate writeGate,
+    SqliteWriteGate writeGate,
     TimeProvider time,
     ILogger<LogWriter> logger) : IDisposable
 {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Comity.Node.Api;
-using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Node.Kernel;
 
@@ -25,7 +24,6 @@ internal static class TransparencyRegistration
         services.AddSingleton<LogWriter>();
         services.AddHostedService<LogWriterWorker>();
         services.AddScoped<LogWitness>();
-        services.AddScoped<LogQueries>();
         services.AddHttpClient(WitnessClient.HttpClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(30);
@@ -36,10 +34,9 @@ internal static class TransparencyRegistration
         return services;
     }
 
-    public static void MapTransparencyLog(this WebApplication app, RouteGroupBuilder api)
+    public static void MapTransparencyLog(this WebApplication app)
     {
         MapFederation(app);
-        MapApi(api);
     }
 
     /// <summary>Public, anonymous: checkpoints and proofs carry hashes only, and any party may ask a witness to cosign.</summary>
@@ -63,8 +60,8 @@ internal static class TransparencyRegistration
         {
             var logSize = await StoredMerkleTree.SizeAsync(db, cancellationToken);
             var errors = new List<ProblemError>();
-            var treeSize = Number("size", size, 1, logSize, errors);
-            var leaf = Number("index", index, 0, treeSize is { } s ? s - 1 : long.MaxValue, errors);
+            var treeSize = LogParameters.Number("size", size, 1, logSize, errors);
+            var leaf = LogParameters.Number("index", index, 0, treeSize is { } s ? s - 1 : long.MaxValue, errors);
             if (errors.Count > 0)
             {
                 return Problems.Validation(errors);
@@ -82,8 +79,8 @@ internal static class TransparencyRegistration
         {
             var logSize = await StoredMerkleTree.SizeAsync(db, cancellationToken);
             var errors = new List<ProblemError>();
-            var to = Number("second", second, 1, logSize, errors);
-            var from = Number("first", first, 1, to ?? long.MaxValue, errors);
+            var to = LogParameters.Number("second", second, 1, logSize, errors);
+            var from = LogParameters.Number("first", first, 1, to ?? long.MaxValue, errors);
             if (errors.Count > 0)
             {
                 return Problems.Validation(errors);
@@ -127,74 +124,6 @@ internal static class TransparencyRegistration
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .DisableAntiforgery();
     }
-
-    /// <summary>For node administrators and auditors: the events behind the hashes.</summary>
-    private static void MapApi(RouteGroupBuilder api)
-    {
-        var log = api.MapGroup("/log").WithTags("Transparency log").RequireAuthorization(Policies.Operations);
-
-        api.MapGet("/log", async (LogQueries queries, CancellationToken cancellationToken) => Results.Ok(await queries.SummaryAsync(cancellationToken)))
-            .WithTags("Transparency log")
-            .RequireAuthorization(Policies.Operations)
-            .WithName("GetLogSummary")
-            .WithSummary("The log's origin, size, latest checkpoint with cosignatures, who cosigned it and when, the peer witnesses' state, split-view alerts, and the keys that verify it all (this node's signing keys; the witnesses' keys from the Register this node holds).")
-            .Produces<LogSummaryResponse>();
-
-        log.MapGet("/entries", async (string? from, string? count, LogQueries queries, CancellationToken cancellationToken) =>
-        {
-            var errors = new List<ProblemError>();
-            var start = from is null ? 0 : Number("from", from, 0, long.MaxValue - LogQueries.MaxEntries, errors);
-            var take = count is null ? 100 : Number("count", count, 1, LogQueries.MaxEntries, errors);
-            return errors.Count > 0
-                ? Problems.Validation(errors)
-                : Results.Ok(await queries.EntriesAsync(start!.Value, (int)take!.Value, cancellationToken));
-        })
-        .WithName("GetLogEntries")
-        .WithSummary("Log entries from leaf `from` (default 0), at most `count` (1–1000, default 100): each leaf's index, hash, canonical leaf data (base64) and the event it records.")
-        .Produces<LogEntriesResponse>()
-        .ProducesProblem(StatusCodes.Status400BadRequest);
-
-        log.MapGet("/checkpoints", async (string? limit, LogQueries queries, CancellationToken cancellationToken) =>
-        {
-            var errors = new List<ProblemError>();
-            var take = limit is null ? 100 : Number("limit", limit, 1, LogQueries.MaxCheckpoints, errors);
-            return errors.Count > 0
-                ? Problems.Validation(errors)
-                : Results.Ok(await queries.CheckpointsAsync((int)take!.Value, cancellationToken));
-        })
-        .WithName("GetLogCheckpoints")
-        .WithSummary("The checkpoints this node signed, newest first, at most `limit` (1–10000, default 100), each note exactly as signed.")
-        .Produces<IReadOnlyList<LogCheckpointResponse>>()
-        .ProducesProblem(StatusCodes.Status400BadRequest);
-    }
-
-    /// <summary>A required decimal query parameter in [min, max]; adds a validation error naming it otherwise.</summary>
-    private static long? Number(string name, string? text, long min, long max, List<ProblemError> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(new ProblemError(name, "log.parameter-required", $"{name} is required."));
-            return null;
-        }
-
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-        {
-            errors.Add(new ProblemError(name, "log.parameter-not-a-number", $"{name} must be a non-negative decimal integer, not '{Shorten(text)}'."));
-            return null;
-        }
-
-        if (value < min || value > max)
-        {
-            errors.Add(new ProblemError(name, "log.parameter-out-of-range", max < min
-                ? $"{name} cannot be satisfied: the log has no leaf yet."
-                : $"{name} must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}."));
-            return null;
-        }
-
-        return value;
-    }
-
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     private static string Title(int status) => status switch
     {

@@ -1,4 +1,5 @@
 using Comity.Node.Federation.Envelopes;
+using Comity.Node.Storage;
 using Comity.Node.Federation.Transparency;
 using Comity.Node.Kernel;
 using Comity.Protocol.V1;

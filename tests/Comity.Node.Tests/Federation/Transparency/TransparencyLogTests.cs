@@ -4,6 +4,7 @@ using System.Text.Json;
 using Comity.Domain.Transparency;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Transparency;
+using Comity.Node.Features.Transparency;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;

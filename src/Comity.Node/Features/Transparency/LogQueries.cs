@@ -5,8 +5,9 @@ using Comity.Node.Storage;
 using Comity.Protocol.V1;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Comity.Node.Federation.Transparency;
 
-namespace Comity.Node.Federation.Transparency;
+namespace Comity.Node.Features.Transparency;
 
 /// <summary>The log at a glance (<c>GET /api/v1/log</c>).</summary>
 /// <param name="Origin">The log's origin and key name, e.g. <c>comity.int/log/XA</c>.</param>
@@ -47,12 +48,6 @@ public sealed record LogEntriesResponse(long Size, long From, IReadOnlyList<LogE
 public sealed record LogEntryResponse(
     long Index, string LeafHash, string LeafData, Guid EventId, DateTimeOffset RecordedAt, DateTimeOffset SequencedAt,
     string Actor, string Action, string ObjectType, string ObjectId, string? ContentSha256);
-
-/// <summary>An inclusion proof (<c>GET /federation/v1/log/proof/inclusion</c>): the audit path, leaf side first, base64.</summary>
-public sealed record InclusionProofResponse(long Index, long TreeSize, IReadOnlyList<string> Hashes);
-
-/// <summary>A consistency proof (<c>GET /federation/v1/log/proof/consistency</c>), base64 hashes.</summary>
-public sealed record ConsistencyProofResponse(long First, long Second, IReadOnlyList<string> Hashes);
 
 /// <summary>Reads the log for the API and the page.</summary>
 internal sealed class LogQueries(ComityDbContext db, INodeKeys keys, ICurrentRegister register, IOptions<NodeOptions> node)

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using Comity.Node.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Comity.Node.Federation.Envelopes;
+namespace Comity.Node.Storage;
 
 /// <summary>
 /// On SQLite, one envelope write transaction at a time in this process. SQLite has a single writer; when

@@ -1,8 +1,9 @@
 using Comity.Node.Api;
+using Comity.Node.Federation.Keys;
 using Comity.Node.Identity;
 using Comity.Protocol.V1;
 
-namespace Comity.Node.Federation.Keys;
+namespace Comity.Node.Features.Keys;
 
 /// <summary>One of the node's keys as the API shows it: public parts only.</summary>
 /// <param name="Kid">RFC 7638 thumbprint of the public JWK.</param>

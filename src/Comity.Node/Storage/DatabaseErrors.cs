@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Comity.Node.Federation.Envelopes;
+namespace Comity.Node.Storage;
 
 /// <summary>Recognizes the database errors the inbox and outbox answer instead of failing: unique-key violations and lost races.</summary>
 internal static class DatabaseErrors

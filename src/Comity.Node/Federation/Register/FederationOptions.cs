@@ -3,7 +3,7 @@ using Comity.Protocol.Jose;
 using Comity.Protocol.V1;
 using Microsoft.Extensions.Options;
 
-namespace Comity.Node.Federation;
+namespace Comity.Node.Federation.Register;
 
 /// <summary>How this node takes part in the federation (section <c>Comity:Federation</c>).</summary>
 public sealed class FederationOptions

@@ -2,8 +2,9 @@ using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Comity.Node.Federation.Register;
 
-namespace Comity.Node.Federation.Register;
+namespace Comity.Node.Features.Register;
 
 /// <summary>A refused Register: when, the stable code and why.</summary>
 public sealed record RegisterRefusalResponse(DateTimeOffset At, string Code, string Reason);

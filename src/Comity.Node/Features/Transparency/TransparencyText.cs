@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Comity.Node.Federation.Transparency;
+namespace Comity.Node.Features.Transparency;
 
 /// <summary>The transparency-log page's strings: <c>TransparencyText.resx</c> beside this type, one file per UN language.</summary>
 public sealed class TransparencyText;
