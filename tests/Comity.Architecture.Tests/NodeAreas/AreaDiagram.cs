@@ -73,7 +73,7 @@ public static class AreaDiagram
             .Append("| Area | Files | Lines |\n| --- | ---: | ---: |\n");
         foreach (var area in graph.Areas)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {Label(area.Area)} | {area.Files} | {area.Lines} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {AreaRules.Display(area.Area)} | {area.Files} | {area.Lines} |\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"| **Total** | **{graph.Areas.Sum(a => a.Files)}** | **{graph.Areas.Sum(a => a.Lines)}** |\n\n")
@@ -106,7 +106,5 @@ public static class AreaDiagram
 
     private static string Id(string area) => area == "" ? "area_root" : "area_" + area.Replace('.', '_');
 
-    private static string Label(string area) => AreaRules.IsArea(area) ? area : AreaRules.Display(area) + " (no area)";
-
-    private static string Node(string area) => $"{Id(area)}[\"{Label(area)}\"]";
+    private static string Node(string area) => $"{Id(area)}[\"{AreaRules.Display(area)}\"]";
 }

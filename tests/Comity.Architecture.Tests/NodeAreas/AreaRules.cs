@@ -70,8 +70,8 @@ public static class AreaRules
         };
     }
 
-    /// <summary>How an area that is not one of the rules' is named in messages and diagrams.</summary>
-    public static string Display(string area) => area == "" ? "(node root)" : area;
+    /// <summary>An area's name in messages and diagrams, telling code outside any area apart.</summary>
+    public static string Display(string area) => IsArea(area) ? area : (area == "" ? "the node's root folder" : area) + " (no area)";
 
     /// <summary>Whether <paramref name="relativeNamespace"/> is <paramref name="pattern"/> or beneath it.</summary>
     public static bool Matches(string pattern, string relativeNamespace)

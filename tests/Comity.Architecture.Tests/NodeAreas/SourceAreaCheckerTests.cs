@@ -88,13 +88,13 @@ public sealed class SourceAreaCheckerTests
             Rule("Storage"), "Storage -> Features.Treaty: src/Comity.Node/Hosting/GlobalUsings.cs"),
         ["code right in Features/, outside any area"] = (
             [Source("Features/FeatureRegistration.cs", "namespace Comity.Node.Features;\n\npublic static class FeatureRegistration;")],
-            AreaRules.EveryFileInAnArea, "Features: src/Comity.Node/Features/FeatureRegistration.cs"),
+            AreaRules.EveryFileInAnArea, "Features (no area): src/Comity.Node/Features/FeatureRegistration.cs"),
         ["a Federation area using a type right in Federation/ by its simple name (through the parent namespace)"] = (
             [
                 Source("Federation/FederationOptions.cs", "namespace Comity.Node.Federation;\n\npublic sealed class FederationOptions;"),
                 Source("Federation/Envelopes/Outbox.cs", "namespace Comity.Node.Federation.Envelopes;\n\npublic sealed class Outbox(FederationOptions options);"),
             ],
-            Rule("Federation.*"), "Federation.Envelopes -> Federation: src/Comity.Node/Federation/Envelopes/Outbox.cs"),
+            Rule("Federation.*"), "Federation.Envelopes -> Federation (no area): src/Comity.Node/Federation/Envelopes/Outbox.cs"),
         ["a namespace that is not its folder's"] = (
             [Source("Storage/NodeId.cs", "namespace Comity.Node.Kernel;\n\npublic readonly record struct NodeId;")],
             AreaRules.NamespacesMatchFolders, "src/Comity.Node/Storage/NodeId.cs declares Comity.Node.Kernel, its folder is Comity.Node.Storage"),
