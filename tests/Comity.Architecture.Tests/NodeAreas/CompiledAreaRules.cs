@@ -12,6 +12,11 @@ namespace Comity.Architecture.Tests.NodeAreas;
 /// (<c>Comity.Node</c>) and the fixtures' that break each rule on purpose. Razor components compile to
 /// classes in their folder's namespace, so pages and components are covered like any other type.
 /// </summary>
+/// <remarks>
+/// What the compiler leaves out of the assembly is not seen here: a <c>const</c> is copied into the code that
+/// uses it (an authorization policy name from Identity, say), and an unused <c>using</c> leaves no trace.
+/// <see cref="SourceAreaChecker"/> sees both.
+/// </remarks>
 public static class CompiledAreaRules
 {
     public const string EveryTypeInAnArea = "Every type of the node sits in an area (a top-level namespace, or one beneath Federation or Features)";

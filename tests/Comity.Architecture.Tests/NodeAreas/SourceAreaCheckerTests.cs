@@ -160,6 +160,19 @@ public sealed class SourceAreaCheckerTests
     }
 
     [Fact]
+    public void Fixtures_BreakEveryRule()
+    {
+        string[] rules =
+        [
+            AreaRules.EveryFileInAnArea, AreaRules.NamespacesMatchFolders, AreaRules.NoAreaUsesHosting,
+            AreaRules.NoCycleInFederation, AreaRules.NoCycleBetweenFeatures, AreaRules.NoCycleBetweenAreas,
+            .. AreaRules.Dependencies.Select(r => r.Name),
+        ];
+
+        Assert.Empty(rules.Except(Broken.Values.Select(c => c.Rule)).Except(Cyclic.Values.Select(c => c.Rule)));
+    }
+
+    [Fact]
     public void Check_FeaturesUsingOtherFeaturesContracts_ReportsNoViolation()
     {
         var graph = SourceAreaChecker.Check(Cyclic["two features using each other's Contracts"].Files);
