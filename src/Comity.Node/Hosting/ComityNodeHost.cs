@@ -74,6 +74,7 @@ public static class ComityNodeHost
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IIdGenerator, UuidV7Generator>();
+        services.AddDomainEvents();
         services.AddComityStorage(node);
         var keyRing = Path.Combine(Path.GetFullPath(node.DataFolder), "data-protection");
         services.AddDataProtection()

@@ -126,7 +126,6 @@ internal static class DemoRegistration
         if (services.Any(d => d.ServiceType == typeof(DemoAccounts)))
         {
             services.AddScoped<IStartupSeeder, DemoSeeder>();
-            services.AddScoped<IStartupSeeder, DemoDirectorySeeder>();
         }
 
         return services;

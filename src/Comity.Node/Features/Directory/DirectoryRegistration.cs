@@ -1,7 +1,9 @@
+using Comity.Node.Features.Directory.Demo;
 using Comity.Node.Features.Directory.Manage;
 using Comity.Node.Features.Directory.Notifications;
 using Comity.Node.Features.Directory.Search;
 using Comity.Node.Federation.Register;
+using Comity.Node.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Comity.Node.Ui.Localization;
 using Comity.Node.Ui.Shell;
@@ -21,6 +23,9 @@ internal static class DirectoryRegistration
         services.AddScoped<ReceiveNotificationHandler>();
         services.AddScoped<ReviewNotificationsHandler>();
         services.AddScoped<SearchDirectoryHandler>();
+
+        // The fictional entries of a demo State node (does nothing unless Comity:Demo is on).
+        services.AddScoped<IStartupSeeder, DemoDirectorySeeder>();
         services.AddSingleton<NotificationOutcomeWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationOutcomeWorker>());
 

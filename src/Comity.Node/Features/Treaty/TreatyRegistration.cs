@@ -7,6 +7,10 @@ using Comity.Node.Features.Treaty.Status;
 using Comity.Node.Storage;
 using Comity.Node.Ui.Localization;
 using Comity.Node.Ui.Shell;
+using Comity.Node.Features.Treaty.Mirror;
+using Comity.Node.Features.Treaty.Publication;
+using Comity.Node.Federation.Register;
+using Comity.Node.Kernel;
 
 namespace Comity.Node.Features.Treaty;
 
@@ -22,6 +26,10 @@ internal static class TreatyRegistration
         services.AddScoped<RecordInstrumentHandler>();
         services.AddScoped<RecordDeclarationHandler>();
         services.AddScoped<CheckInForceHandler>();
+
+        // The Register publishes the treaty's facts (Secretariat) and brings them back on State nodes.
+        services.AddScoped<IRegisterTreatySource, TreatyRegisterSource>();
+        services.AddDomainEventSubscriber<RegisterAccepted, MirrorTreatyOnRegister>();
         services.AddNavigationLink(new NavigationLink("/treaty", typeof(UiText), "NavTreaty", 20));
         return services;
     }

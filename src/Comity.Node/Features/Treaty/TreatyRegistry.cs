@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Text.Json;
 using Comity.Domain.Legal;
 using Comity.Domain.Treaty;
 using Comity.Node.Kernel;
@@ -13,7 +14,7 @@ namespace Comity.Node.Features.Treaty;
 /// Reads and writes the stored instruments. Every derived fact (status, dates, who is party) is
 /// computed by <see cref="TreatyHistory"/> from what is stored; nothing here repeats a rule.
 /// </summary>
-internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdGenerator ids, Comity.Node.Kernel.IAuditTrail audit, Microsoft.Extensions.Options.IOptions<Comity.Node.Kernel.NodeOptions> node)
+internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdGenerator ids, IAuditTrail audit, DomainEvents<InstrumentsRecorded> recorded)
 {
     // Under PostgreSQL's serializable isolation one of two racing writers is aborted (SQLSTATE 40001)
     // and simply tried again: the retry then sees the other writer's instrument.
@@ -88,7 +89,7 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
             RecordedBy = recordedBy,
         };
         db.Declarations().Add(record);
-        audit.Record(new Comity.Node.Kernel.AuditRecord(recordedBy is null ? Comity.Node.Kernel.Audit.Node : "user:" + recordedBy, "treaty.declaration-recorded", "declaration", record.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(record))));
+        audit.Record(new AuditRecord(recordedBy is null ? Audit.Node : "user:" + recordedBy, "treaty.declaration-recorded", "declaration", record.Id.ToString("D"), Audit.Sha256(JsonSerializer.Serialize(record))));
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }
@@ -133,13 +134,11 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
         }
 
         db.Instruments().AddRange(added);
-        if (node.Value.Role == Comity.Node.Kernel.NodeRole.Secretariat && added.Count > 0)
-        {
-            // The Register lists the participants: the next one must carry these instruments.
-            Comity.Node.Federation.Register.RegisterPublicationDue.Mark(db, ids.NewId(), "treaty.instrument-recorded", time.GetUtcNow());
-        }
 
-        added.ForEach(i => audit.Record(new Comity.Node.Kernel.AuditRecord(recordedBy is null ? Comity.Node.Kernel.Audit.Node : "user:" + recordedBy, "treaty.instrument-recorded", "instrument", i.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(System.Text.Json.JsonSerializer.Serialize(i)))));
+        // In this transaction: whatever publishes the treaty's facts (the Register) stores what it must with them.
+        await recorded.RaiseAsync(new InstrumentsRecorded([.. added.Select(ToDomain)]), cancellationToken);
+
+        added.ForEach(i => audit.Record(new AuditRecord(recordedBy is null ? Audit.Node : "user:" + recordedBy, "treaty.instrument-recorded", "instrument", i.Id.ToString("D"), Audit.Sha256(JsonSerializer.Serialize(i)))));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RecordOutcome(added, []);

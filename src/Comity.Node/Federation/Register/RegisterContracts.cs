@@ -14,6 +14,21 @@ public interface IRegisterDirectorySource
     Task<RegisterDirectoryContent> GetAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>The treaty part of the Register: its status and every participant with its dates, as the depositary's registry computes them.</summary>
+public sealed record RegisterTreatyContent(RegisterTreatyV1 Treaty, IReadOnlyList<RegisterParticipantV1> Participants);
+
+/// <summary>Supplies the treaty facts the Secretariat publishes (implemented by the Treaty area, from its registry).</summary>
+public interface IRegisterTreatySource
+{
+    Task<RegisterTreatyContent> GetAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Domain event, on a State node: a Register verified and is now the one this node holds. Raised inside the unit of
+/// work that stores it, so that what the areas derive from it (the treaty registry) is stored in the same save.
+/// </summary>
+public sealed record RegisterAccepted(RegisterV1 Register, DateTimeOffset At);
+
 /// <summary>On the Secretariat: signs and publishes a new Register with the next serial.</summary>
 public interface IRegisterPublisher
 {

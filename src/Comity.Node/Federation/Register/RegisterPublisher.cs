@@ -1,9 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using Comity.Domain.Treaty;
-using Comity.Node.Features.Treaty.Participants;
-using Comity.Node.Features.Treaty.Status;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
@@ -15,9 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Comity.Node.Federation.Register;
 
 /// <summary>
-/// On the Secretariat: builds the Register from the treaty registry (the same handlers that answer
-/// <c>GET /api/v1/treaty/status</c> and <c>/participants</c>, so no rule is repeated here) and the
-/// approved directory, lists the Secretariat itself as node <c>UN</c>, signs it and stores it under
+/// On the Secretariat: builds the Register from the treaty registry and the approved directory (through the
+/// ports <see cref="IRegisterTreatySource"/> and <see cref="IRegisterDirectorySource"/>, which those areas
+/// implement, so no rule is repeated here), lists the Secretariat itself as node <c>UN</c>, signs it and stores it under
 /// the next serial.
 /// </summary>
 /// <remarks>
@@ -27,8 +24,7 @@ namespace Comity.Node.Federation.Register;
 /// </remarks>
 internal sealed partial class RegisterPublisher(
     ComityDbContext db,
-    GetTreatyStatusHandler treatyStatus,
-    ListParticipantsHandler participants,
+    IRegisterTreatySource treatySource,
     IRegisterDirectorySource directory,
     NodeKeyStore keys,
     NodeEndpoint endpoint,
@@ -50,13 +46,7 @@ internal sealed partial class RegisterPublisher(
         // The marks are read before the content: a change committed after this read keeps its mark (and is
         // published again later); one committed before it is in the content read below.
         var covered = await db.Set<RegisterPublicationDue>().AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
-        var status = (await treatyStatus.HandleAsync(null, cancellationToken)).Response;
-        var treaty = new RegisterTreatyV1(status.EntryIntoForce, status.AmendmentProposalsFrom, status.ProtocolThresholdReached);
-        var listed = (await participants.HandleAsync(new ParticipantFilter(null, null, null), CultureInfo.InvariantCulture, cancellationToken))
-            .Where(p => p.Status != ParticipantStanding.None)
-            .OrderBy(p => p.Code, StringComparer.Ordinal)
-            .Select(ToRegister)
-            .ToList();
+        var (treaty, listed) = await treatySource.GetAsync(cancellationToken);
         var content = await directory.GetAsync(cancellationToken);
         var self = new RegisterNodeV1(RegisterVerification.SecretariatState, node.Value.EffectiveDisplayName, endpoint.Current(), await keys.PublicKeysAsync(cancellationToken));
 
@@ -78,7 +68,7 @@ internal sealed partial class RegisterPublisher(
         }
     }
 
-    private async Task<long> PublishOnceAsync(RegisterTreatyV1 treaty, List<RegisterParticipantV1> listed, List<RegisterNodeV1> nodes, RegisterDirectoryContent content, List<Guid> covered, CancellationToken cancellationToken)
+    private async Task<long> PublishOnceAsync(RegisterTreatyV1 treaty, IReadOnlyList<RegisterParticipantV1> listed, List<RegisterNodeV1> nodes, RegisterDirectoryContent content, List<Guid> covered, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         var serial = (await db.RegisterPublications().MaxAsync(p => (long?)p.Serial, cancellationToken) ?? 0) + 1;
@@ -109,16 +99,6 @@ internal sealed partial class RegisterPublisher(
         await transaction.CommitAsync(cancellationToken);
         return serial;
     }
-
-    private static RegisterParticipantV1 ToRegister(ParticipantSummary p) => new(
-        p.Code,
-        ParticipantCatalogue.TryFind(p.Code, out var known) ? known.UnName : p.Name,
-        ParticipantsEndpoints.Wire(p.Kind),
-        p.SignedOn,
-        p.ConsentKind?.ToKeyword(),
-        p.ConsentDeposited,
-        p.InForceFrom,
-        p.DenunciationEffective);
 
     /// <summary>Another publisher won the race: serialization failure, deadlock, or the serial's key taken.</summary>
     private static bool IsConflict(Exception exception)

@@ -1,3 +1,5 @@
+using Comity.Domain.Treaty;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,7 @@ internal static class RegisterRegistration
         services.AddScoped<CurrentRegister>();
         services.AddScoped<ICurrentRegister>(sp => sp.GetRequiredService<CurrentRegister>());
         services.AddScoped<IStartupSeeder, RegisterPublicationSeeder>();
+        services.AddDomainEventSubscriber<InstrumentsRecorded, PublishOnInstrumentsRecorded>();
         services.AddSingleton<RegisterPublicationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RegisterPublicationWorker>());
 

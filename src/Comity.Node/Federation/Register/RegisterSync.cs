@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Comity.Node.Features.Treaty.Mirror;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.Jose;
@@ -75,7 +74,7 @@ internal sealed partial class RegisterSync(
                 db.HeldRegister().Add(held);
             }
 
-            var outcome = await FetchAndCheckAsync(db, held, scope.ServiceProvider.GetRequiredService<IIdGenerator>(), cancellationToken);
+            var outcome = await FetchAndCheckAsync(db, held, scope.ServiceProvider.GetRequiredService<DomainEvents<RegisterAccepted>>(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return outcome;
         }
@@ -85,7 +84,7 @@ internal sealed partial class RegisterSync(
         }
     }
 
-    private async Task<RegisterPollOutcome> FetchAndCheckAsync(ComityDbContext db, HeldRegister held, IIdGenerator ids, CancellationToken cancellationToken)
+    private async Task<RegisterPollOutcome> FetchAndCheckAsync(ComityDbContext db, HeldRegister held, DomainEvents<RegisterAccepted> accepted, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var secretariat = new Uri(settings.SecretariatUrl!.TrimEnd('/') + "/");
@@ -165,13 +164,9 @@ internal sealed partial class RegisterSync(
         cache.Remember(register.Serial, register);
         await NodeKeyArchive.RecordAsync(db, register, cancellationToken);
 
-        // The treaty registry follows the depositary's Register, in the same save as the Register itself.
-        var (added, removed) = await TreatyMirror.ReconcileAsync(db, register, now, ids.NewId, cancellationToken);
+        // What the areas derive from the Register (the treaty registry) is stored in the same save as the Register itself.
+        await accepted.RaiseAsync(new RegisterAccepted(register, now), cancellationToken);
         LogAccepted(register.Serial, register.IssuedAt);
-        if (added + removed > 0)
-        {
-            LogTreatyMirrored(register.Serial, added, removed);
-        }
 
         return RegisterPollOutcome.Updated;
     }
@@ -232,9 +227,6 @@ internal sealed partial class RegisterSync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Register from the Secretariat ({Code}): {Reason} Keeping the Register held (serial {HeldSerial}).")]
     private partial void LogRefused(string code, string reason, long? heldSerial);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Treaty registry brought to Register serial {Serial}: {Added} instruments added, {Removed} removed")]
-    private partial void LogTreatyMirrored(long serial, int added, int removed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not fetch the Register from {Url}: {Reason}")]
     private partial void LogUnreachable(Uri url, string reason);

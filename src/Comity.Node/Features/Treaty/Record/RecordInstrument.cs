@@ -46,7 +46,7 @@ internal static class TreatyProblems
     public static IResult NotSecretariat() => Problems.Conflict(NotSecretariatCode, NotSecretariatDetail);
 }
 
-internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, global::Comity.Node.Federation.Register.IRegisterPublisher register, ILogger<RecordInstrumentHandler> logger)
+internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, DomainEvents<InstrumentsRecorded> recorded)
 {
     public const int MaxNotificationLength = 128;
 
@@ -87,8 +87,8 @@ internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<
             return RecordResult<InstrumentResponse>.Refused(outcome.Violations);
         }
 
-        // The instrument is stored with its publication mark: if publishing fails now, the worker publishes it.
-        await global::Comity.Node.Federation.Register.RegisterPublishing.TryPublishAsync(register, logger, cancellationToken);
+        // Stored: whoever publishes the treaty's facts does what it must now that it is committed.
+        await recorded.CommittedAsync(new InstrumentsRecorded([.. outcome.Recorded.Select(TreatyRegistry.ToDomain)]), cancellationToken);
         return RecordResult<InstrumentResponse>.Done(InstrumentResponse.From(outcome.Recorded[0]));
     }
 }

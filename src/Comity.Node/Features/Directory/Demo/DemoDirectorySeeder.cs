@@ -1,4 +1,3 @@
-using Comity.Node.Features.Directory;
 using Comity.Node.Features.Directory.Manage;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
@@ -6,10 +5,10 @@ using Comity.Protocol.V1;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Comity.Node.Features.Demo;
+namespace Comity.Node.Features.Directory.Demo;
 
 /// <summary>
-/// On a demo State node's first start: fictional directory entries entered through the same handler
+/// On a demo State node's first start (<c>comity demo</c> sets Comity:Demo): fictional directory entries entered through the same handler
 /// an administrator uses — a central authority with office hours, a 24/7 point with four weeks of
 /// roster (XC's with one deliberate gap, so the dashboard flag shows), an authority under Art. 37 or
 /// 53, and two service providers. Never touches entries that exist already.
