@@ -182,11 +182,11 @@ public static class ConditionsMayNeverBeLowered
 
     public static ArticleReference Basis => Convention.Art(36);
 
-    public static IReadOnlyList<RequestProblem> Check(HandlingConditions received, HandlingConditions proposed)
+    public static IReadOnlyList<RuleViolation> Check(HandlingConditions received, HandlingConditions proposed)
     {
         ArgumentNullException.ThrowIfNull(received);
         ArgumentNullException.ThrowIfNull(proposed);
-        var problems = new List<RequestProblem>();
+        var problems = new List<RuleViolation>();
         if (proposed.Confidentiality < received.Confidentiality)
         {
             problems.Add(Lowered("conditions.confidentiality", $"Confidentiality cannot go from {received.Confidentiality} down to {proposed.Confidentiality}.", Basis));
@@ -216,6 +216,6 @@ public static class ConditionsMayNeverBeLowered
         return problems;
     }
 
-    private static RequestProblem Lowered(string field, string message, ArticleReference basis) =>
-        new(Code, field, nameof(ConditionsMayNeverBeLowered), message, basis);
+    private static RuleViolation Lowered(string field, string message, ArticleReference basis) =>
+        new(Code, message, basis) { Field = field, Rule = nameof(ConditionsMayNeverBeLowered) };
 }

@@ -1,3 +1,4 @@
+using Comity.Domain.Legal;
 using Comity.Domain.Treaty;
 
 namespace Comity.Domain.Cooperation;
@@ -102,7 +103,7 @@ public sealed record CooperationRequest(
 }
 
 /// <summary>The outcome of validating a draft: every problem, or the request.</summary>
-public sealed record DraftValidation(IReadOnlyList<RequestProblem> Problems, CooperationRequest? Request)
+public sealed record DraftValidation(IReadOnlyList<RuleViolation> Problems, CooperationRequest? Request)
 {
     public bool IsValid => Request is not null;
 }

@@ -38,10 +38,10 @@ public static class RequestDraftValidator
     public static DraftValidation Validate(RequestDraft? draft, RequestValidationContext? context = null)
     {
         context ??= RequestValidationContext.Unknown;
-        var problems = new List<RequestProblem>();
+        var problems = new List<RuleViolation>();
         if (draft is null)
         {
-            problems.Add(new(KindMissing, "kind", Rule, "The request is empty.", Convention.Art(41)));
+            problems.Add(new(KindMissing, "The request is empty.", Convention.Art(41)) { Field = "kind", Rule = Rule });
             return new DraftValidation(problems, null);
         }
 
@@ -52,14 +52,14 @@ public static class RequestDraftValidator
         var network = kind?.Basis() ?? Convention.Art(41);
         if (kind is null)
         {
-            problems.Add(new(KindMissing, "kind", Rule, "Choose the kind of request: preservation, traffic-data disclosure, emergency, locating a suspect, technical advice or legal information.", network));
+            problems.Add(new(KindMissing, "Choose the kind of request: preservation, traffic-data disclosure, emergency, locating a suspect, technical advice or legal information.", network) { Field = "kind", Rule = Rule });
         }
 
         var requesting = State(draft.RequestingState, "requestingState", "requesting", network, problems);
         var requested = State(draft.RequestedState, "requestedState", "requested", network, problems);
         if (requesting is ParticipantCode a && requested is ParticipantCode b && a == b)
         {
-            problems.Add(new(SameState, "requestedState", Rule, $"A request goes to another State; {a} is the requesting State.", network));
+            problems.Add(new(SameState, $"A request goes to another State; {a} is the requesting State.", network) { Field = "requestedState", Rule = Rule });
         }
 
         CheckLegalBasis(draft.LegalBasis, context, problems);
@@ -69,7 +69,7 @@ public static class RequestDraftValidator
             : CheckText(draft.Translation, "translation", problems);
         if (original?.Language is { } ol && translation?.Language is { } tl && string.Equals(ol, tl, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add(new(TranslationSameLanguage, "translation.language", Rule, $"The translation is in the same language as the original ({ol}).", LanguageBasis));
+            problems.Add(new(TranslationSameLanguage, $"The translation is in the same language as the original ({ol}).", LanguageBasis) { Field = "translation.language", Rule = Rule });
         }
 
         if (context.AcceptedLanguages is { Count: > 0 } accepted && original?.Language is { } originalLanguage)
@@ -79,10 +79,12 @@ public static class RequestDraftValidator
             {
                 problems.Add(new(
                     LanguageNotAccepted,
-                    translation is null ? "original.language" : "translation.language",
-                    Rule,
                     $"The requested State accepts {string.Join(", ", accepted)}; the request is in {string.Join(" and ", languages)}. Add a translation into an accepted language.",
-                    LanguageBasis));
+                    LanguageBasis)
+                {
+                    Field = translation is null ? "original.language" : "translation.language",
+                    Rule = Rule,
+                });
             }
         }
 
@@ -92,7 +94,7 @@ public static class RequestDraftValidator
             {
                 if (string.IsNullOrWhiteSpace(contents[requirement.Item]))
                 {
-                    problems.Add(new(MissingContent, requirement.Item.FieldPath(), Rule, $"The request must state {Describe(requirement.Item)} ({known.Wire()}, {requirement.Basis}).", requirement.Basis));
+                    problems.Add(new(MissingContent, $"The request must state {Describe(requirement.Item)} ({known.Wire()}, {requirement.Basis}).", requirement.Basis) { Field = requirement.Item.FieldPath(), Rule = Rule });
                 }
             }
         }
@@ -134,56 +136,56 @@ public static class RequestDraftValidator
         ContentItem.Question => "the question",
     };
 
-    private static ParticipantCode? State(string? value, string field, string which, ArticleReference basis, List<RequestProblem> problems)
+    private static ParticipantCode? State(string? value, string field, string which, ArticleReference basis, List<RuleViolation> problems)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            problems.Add(new(StateInvalid, field, Rule, $"Give the {which} State (ISO 3166-1 alpha-2 code).", basis));
+            problems.Add(new(StateInvalid, $"Give the {which} State (ISO 3166-1 alpha-2 code).", basis) { Field = field, Rule = Rule });
             return null;
         }
 
         if (!ParticipantCode.TryCreate(value, out var code))
         {
-            problems.Add(new(StateInvalid, field, Rule, $"'{value}' is not a State code (ISO 3166-1 alpha-2, e.g. FR).", basis));
+            problems.Add(new(StateInvalid, $"'{value}' is not a State code (ISO 3166-1 alpha-2, e.g. FR).", basis) { Field = field, Rule = Rule });
             return null;
         }
 
         return code;
     }
 
-    private static void CheckLegalBasis(LegalBasis? basis, RequestValidationContext context, List<RequestProblem> problems)
+    private static void CheckLegalBasis(LegalBasis? basis, RequestValidationContext context, List<RuleViolation> problems)
     {
         if (basis is null || !Enum.IsDefined(basis.Kind))
         {
-            problems.Add(new(LegalBasisMissing, "legalBasis.kind", Rule, "Name the legal basis: the Convention, a bilateral treaty, the Budapest Convention, reciprocity or another instrument.", CooperationBasis));
+            problems.Add(new(LegalBasisMissing, "Name the legal basis: the Convention, a bilateral treaty, the Budapest Convention, reciprocity or another instrument.", CooperationBasis) { Field = "legalBasis.kind", Rule = Rule });
             return;
         }
 
         if (basis.NeedsInstrumentName && string.IsNullOrWhiteSpace(basis.Instrument))
         {
-            problems.Add(new(InstrumentMissing, "legalBasis.instrument", Rule, "Name the treaty or instrument the request rests on.", CooperationBasis));
+            problems.Add(new(InstrumentMissing, "Name the treaty or instrument the request rests on.", CooperationBasis) { Field = "legalBasis.instrument", Rule = Rule });
         }
 
         if (basis.Kind == LegalBasisKind.Convention && context.ConventionInForce == false)
         {
-            problems.Add(new(ConventionNotInForce, "legalBasis.kind", Rule, "The Convention is not in force between the two States on this date: name another legal basis (bilateral treaty, Budapest Convention, reciprocity).", InForceBasis));
+            problems.Add(new(ConventionNotInForce, "The Convention is not in force between the two States on this date: name another legal basis (bilateral treaty, Budapest Convention, reciprocity).", InForceBasis) { Field = "legalBasis.kind", Rule = Rule });
         }
     }
 
-    private static RequestText? CheckText(RequestText? text, string field, List<RequestProblem> problems)
+    private static RequestText? CheckText(RequestText? text, string field, List<RuleViolation> problems)
     {
         var ok = true;
         string? language = null;
         if (text is null || string.IsNullOrWhiteSpace(text.Text))
         {
-            problems.Add(new(TextMissing, field + ".text", Rule, field == "original" ? "Write the request." : "Give the translation's text.", LanguageBasis));
+            problems.Add(new(TextMissing, field == "original" ? "Write the request." : "Give the translation's text.", LanguageBasis) { Field = field + ".text", Rule = Rule });
 
             ok = false;
         }
 
         if (ContactValidation.CheckLanguage(text?.Language) is { } reason)
         {
-            problems.Add(new(LanguageInvalid, field + ".language", Rule, reason, LanguageBasis));
+            problems.Add(new(LanguageInvalid, reason, LanguageBasis) { Field = field + ".language", Rule = Rule });
             ok = false;
         }
         else

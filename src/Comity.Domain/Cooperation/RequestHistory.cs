@@ -1,7 +1,9 @@
+using Comity.Domain.Legal;
+
 namespace Comity.Domain.Cooperation;
 
 /// <summary>The outcome of appending to or replaying a history: the new history, or every problem found (nothing changed).</summary>
-public sealed record HistoryResult(RequestHistory? History, IReadOnlyList<RequestProblem> Problems)
+public sealed record HistoryResult(RequestHistory? History, IReadOnlyList<RuleViolation> Problems)
 {
     public bool IsValid => History is not null;
 }
@@ -34,7 +36,7 @@ public sealed class RequestHistory
         Enum.IsDefined(kind) ? new(kind, [], RequestSnapshot.Initial(kind)) : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Parse the kind with RequestKinds.TryParse first.");
 
     /// <summary>Every problem recording <paramref name="next"/> would raise; empty when it may be appended.</summary>
-    public IReadOnlyList<RequestProblem> Check(RequestEvent next)
+    public IReadOnlyList<RuleViolation> Check(RequestEvent next)
     {
         ArgumentNullException.ThrowIfNull(next);
         return [.. TransitionRules.All.SelectMany(rule => rule.Check(Current, next))];

@@ -18,7 +18,7 @@ public interface ITransitionRule
 
     string Description { get; }
 
-    IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate);
+    IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate);
 }
 
 /// <summary>Every rule checked when an event is appended, in the order they run.</summary>
@@ -42,8 +42,8 @@ public static class TransitionRules
 
     internal static string Iso(Instant instant) => InstantPattern.General.Format(instant);
 
-    internal static RequestProblem Problem(ITransitionRule rule, string field, string message, ArticleReference basis) =>
-        new(rule.Code, field, rule.GetType().Name, message, basis);
+    internal static RuleViolation Problem(ITransitionRule rule, string field, string message, ArticleReference basis) =>
+        new(rule.Code, message, basis) { Field = field, Rule = rule.GetType().Name };
 }
 
 /// <summary>The requester submits, answers, asks for extensions, links the follow-up and withdraws; the requested side does the rest (DESIGN.md §6).</summary>
@@ -55,7 +55,7 @@ public sealed class EachSideRecordsOnlyItsOwnEvents : ITransitionRule
 
     public string Description => "Each side records only its own transitions; the other side's are refused (cites the kind's article).";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         if (candidate.By != candidate.Type.Owner())
         {
@@ -74,7 +74,7 @@ public sealed class EventsMustNotPredateTheHistory : ITransitionRule
 
     public string Description => "An event cannot be dated before the last event of the history (cites the kind's article).";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         if (current.LastMovedAt is Instant last && candidate.At < last)
         {
@@ -92,7 +92,7 @@ public sealed class EventsMustFollowTheTransitionTable : ITransitionRule
 
     public string Description => "An event must be allowed in the current state by the kind's transition table; final states accept none (cites the kind's article).";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         var table = current.Kind.Profile().Transitions;
         if (table.Next(current.State, candidate.Type) is null)
@@ -115,7 +115,7 @@ public sealed class PreservationMustLastAtLeastSixtyDays : ITransitionRule
 
     public string Description => "Data are preserved until at least 60 days after the preservation.";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         if (candidate is DataPreserved preserved)
         {
@@ -145,7 +145,7 @@ public sealed class ExtensionMustMoveTheExpiryLater : ITransitionRule
 
     public string Description => "An extension must end after the current end of the preservation.";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         if (candidate is PreservationExtended extended && current.PreservedUntil is Instant until && extended.Until <= until)
         {
@@ -163,7 +163,7 @@ public sealed class RefusalMayNotRestOnFiscalMatters : ITransitionRule
 
     public string Description => "Refusing because the offence involves fiscal matters is not allowed.";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         if (candidate is RequestRefused { Ground: RefusalGround.FiscalMatter })
         {
@@ -181,7 +181,7 @@ public sealed class RefusalMayNotRestOnBankSecrecy : ITransitionRule
 
     public string Description => "Refusing on the ground of bank secrecy is not allowed.";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         if (candidate is RequestRefused { Ground: RefusalGround.BankSecrecy })
         {
@@ -202,7 +202,7 @@ public sealed class RefusalGroundMustBeOpenToTheKind : ITransitionRule
 
     public string Description => "The refusal ground must be one the kind allows: preservation and traffic-data disclosure only on limited grounds (cites the kind's article).";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         var profile = current.Kind.Profile();
         if (candidate is RequestRefused { Ground: var unknown } && !Enum.IsDefined(unknown))
@@ -229,7 +229,7 @@ public sealed class RefusalMustGiveReasons : ITransitionRule
 
     public string Description => "A refusal states its reasons.";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         if (candidate is RequestRefused refused && string.IsNullOrWhiteSpace(refused.Reasons))
         {
@@ -247,7 +247,7 @@ public sealed class FollowUpMustNameTheRequest : ITransitionRule
 
     public string Description => "Linking the follow-up names the mutual legal assistance request.";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         if (candidate is FollowUpLinked linked && string.IsNullOrWhiteSpace(linked.MutualLegalAssistanceReference))
         {
@@ -265,7 +265,7 @@ public sealed class InformationRequestMustSayWhatIsNeeded : ITransitionRule
 
     public string Description => "A request for information states the question; the answer states the information.";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         switch (candidate)
         {
@@ -288,7 +288,7 @@ public sealed class ConditionsMustBeKnown : ITransitionRule
 
     public string Description => "Handling conditions hold only the known confidentiality, use-limitation and onward-transfer values and a positive retention.";
 
-    public IEnumerable<RequestProblem> Check(RequestSnapshot current, RequestEvent candidate)
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
         var conditions = candidate switch
         {
@@ -301,28 +301,28 @@ public sealed class ConditionsMustBeKnown : ITransitionRule
     }
 
     /// <summary>The problems of a set of conditions, with field paths under <paramref name="prefix"/>; shared with the draft validator.</summary>
-    internal static IEnumerable<RequestProblem> Problems(HandlingConditions conditions, string prefix, string rule)
+    internal static IEnumerable<RuleViolation> Problems(HandlingConditions conditions, string prefix, string rule)
     {
         const string code = RequestDraftValidator.ConditionInvalid;
         var basis = Convention.Art(36);
         if (!Enum.IsDefined(conditions.Confidentiality))
         {
-            yield return new(code, prefix + ".confidentiality", rule, "Unknown confidentiality.", basis);
+            yield return new(code, "Unknown confidentiality.", basis) { Field = prefix + ".confidentiality", Rule = rule };
         }
 
         if (!Enum.IsDefined(conditions.UseLimitation))
         {
-            yield return new(code, prefix + ".useLimitation", rule, "Unknown use limitation.", basis);
+            yield return new(code, "Unknown use limitation.", basis) { Field = prefix + ".useLimitation", Rule = rule };
         }
 
         if (!Enum.IsDefined(conditions.OnwardTransfer))
         {
-            yield return new(code, prefix + ".onwardTransfer", rule, "Unknown onward-transfer condition.", Convention.Art(36, 3));
+            yield return new(code, "Unknown onward-transfer condition.", Convention.Art(36, 3)) { Field = prefix + ".onwardTransfer", Rule = rule };
         }
 
         if (conditions.RetentionDays is <= 0)
         {
-            yield return new(RequestDraftValidator.RetentionInvalid, prefix + ".retentionDays", rule, "A retention limit is a positive number of days.", Convention.Art(36, 1));
+            yield return new(RequestDraftValidator.RetentionInvalid, "A retention limit is a positive number of days.", Convention.Art(36, 1)) { Field = prefix + ".retentionDays", Rule = rule };
         }
     }
 }

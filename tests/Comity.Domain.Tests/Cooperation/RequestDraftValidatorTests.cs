@@ -56,7 +56,7 @@ public sealed class RequestDraftValidatorTests
             var result = RequestDraftValidator.Validate(draft);
 
             Assert.Equal(
-                kind.Profile().RequiredContents.Select(r => (r.Item.FieldPath(), r.Basis)),
+                kind.Profile().RequiredContents.Select(r => ((string?)r.Item.FieldPath(), r.Basis)),
                 result.Problems.Select(p => (p.Field, p.Basis)));
             Assert.All(result.Problems, p => Assert.Equal(RequestDraftValidator.MissingContent, p.Code));
         });

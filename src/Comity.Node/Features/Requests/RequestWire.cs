@@ -11,8 +11,9 @@ namespace Comity.Node.Features.Requests;
 /// <summary>Hand-written mapping between the API DTOs, the domain and the wire types of requests.</summary>
 internal static class RequestWire
 {
-    public static RequestProblemDto Dto(this RequestProblem problem) =>
-        new(problem.Field, problem.Code, problem.Rule, problem.Message, problem.Basis.ToString());
+    /// <summary>A violation found by the domain's request rules, which always name the field.</summary>
+    public static RequestProblemDto Dto(this RuleViolation problem) =>
+        new(problem.Field ?? throw new InvalidOperationException($"The request rule {problem.Code} names no field."), problem.Code, problem.Rule ?? nameof(RuleViolation), problem.Message, problem.Basis.ToString());
 
     public static RequestProblemDto Problem(string field, string code, string message, ArticleReference basis, string rule = "RequestInput", int? limit = null) =>
         new(field, code, rule, message, basis.ToString(), limit);
