@@ -65,7 +65,7 @@ internal static class UiRegistration
             var supported = SupportedCultures.FirstOrDefault(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
             if (supported is null)
             {
-                return Api.Problems.Validation([new Api.ProblemError("culture", "ui.unsupported-culture", "Choose one of: " + string.Join(", ", SupportedCultures.Select(c => c.Name)) + ".")]);
+                return Api.Problems.Validation([new ProblemError("culture", "ui.unsupported-culture", "Choose one of: " + string.Join(", ", SupportedCultures.Select(c => c.Name)) + ".")]);
             }
 
             // A signed-in user's choice is also kept with the account, so it follows them to another browser.

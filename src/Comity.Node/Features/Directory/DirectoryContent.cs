@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Comity.Domain.Directory;
-using Comity.Node.Api;
+using Comity.Node.Kernel;
 using Comity.Protocol.V1;
 using NodaTime;
 

@@ -1,4 +1,5 @@
 using Comity.Node.Api;
+using Comity.Node.Kernel;
 
 namespace Comity.Node.Features.Directory;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Comity.Node.Api;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Microsoft.AspNetCore.Authorization;
 

@@ -1,4 +1,5 @@
 using Comity.Node.Api;
+using Comity.Node.Kernel;
 using Comity.Node.Federation.Transparency;
 using Comity.Node.Identity;
 using Comity.Node.Ui.Shell;

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Comity.Domain.Treaty;
-using Comity.Node.Api;
+using Comity.Node.Kernel;
 using NodaTime;
 
 namespace Comity.Node.Features.Treaty;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Comity.Node.Api;
+using Comity.Node.Kernel;
 
 namespace Comity.Node.Federation.Transparency;
 

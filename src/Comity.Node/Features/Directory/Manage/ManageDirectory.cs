@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Comity.Domain.Directory;
-using Comity.Node.Api;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;

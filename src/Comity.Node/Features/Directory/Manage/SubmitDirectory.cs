@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using Comity.Node.Api;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Comity.Node.Api;
 using Comity.Node.Federation.Register;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Comity.Domain.Directory;
-using Comity.Node.Api;
+using Comity.Node.Kernel;
 using Comity.Node.Federation.Register;
 using Comity.Node.Identity;
 using Comity.Protocol.Jose;

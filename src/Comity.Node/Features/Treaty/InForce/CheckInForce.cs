@@ -1,5 +1,6 @@
 using Comity.Domain.Treaty;
 using Comity.Node.Api;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 
 namespace Comity.Node.Features.Treaty.InForce;

@@ -1,6 +1,7 @@
 using Comity.Domain.Legal;
 using Comity.Domain.Treaty;
 using Comity.Node.Api;
+using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using NodaTime;
 
