@@ -1,57 +1,13 @@
 using Comity.Domain.Cooperation;
+using Comity.Node.Api;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Features.Requests;
-
-/// <summary>
-/// A peer's envelope about a request that this node refuses to apply: the envelope is not stored, the
-/// inbox transaction is rolled back, and the sender gets a problem document (<see cref="RequestEnvelopeRefusalHandler"/>).
-/// </summary>
-internal sealed class RequestEnvelopeRefusedException(int status, string code, string title, string detail, string? article) : Exception(detail)
-{
-    public int Status { get; } = status;
-
-    public string Code { get; } = code;
-
-    public string Title { get; } = title;
-
-    public string? Article { get; } = article;
-}
-
-/// <summary>Answers <see cref="RequestEnvelopeRefusedException"/> with an RFC 9457 problem document (never a 500 for what a peer sent).</summary>
-internal sealed class RequestEnvelopeRefusalHandler(IProblemDetailsService problems) : IExceptionHandler
-{
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-    {
-        if (exception is not RequestEnvelopeRefusedException refused)
-        {
-            return false;
-        }
-
-        var problem = new ProblemDetails
-        {
-            Type = Api.Problems.TypeBase + refused.Code,
-            Title = refused.Title,
-            Status = refused.Status,
-            Detail = refused.Message,
-        };
-        problem.Extensions["code"] = refused.Code;
-        if (refused.Article is not null)
-        {
-            problem.Extensions["legalBasis"] = refused.Article;
-        }
-
-        httpContext.Response.StatusCode = refused.Status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
-}
 
 /// <summary>Shared checks and the application of a peer's event to this node's copy of the history.</summary>
 internal static class RequestEnvelopeRules
@@ -60,21 +16,25 @@ internal static class RequestEnvelopeRules
     public const string Malformed = "request.envelope-malformed";
     public const string OutOfSequence = "request.out-of-sequence";
 
-    public static RequestEnvelopeRefusedException Refuse(int status, string code, string detail, string? article = null) =>
-        new(status, code, "The request envelope is refused.", detail, article);
+    /// <summary>A peer's envelope this node refuses to apply: nothing of it is stored, and its sender gets the problem document.</summary>
+    public static Error Refuse(int status, string code, string detail, string? article = null) =>
+        Problems.ForStatus(status, code, "The request envelope is refused.", detail) with { LegalBasis = article };
 
     /// <summary>
     /// Replays <paramref name="wire"/> on the history: the event must read (a <c>submitted</c> event with the
     /// request's <paramref name="requestConditions"/>), be the other side's (a node cannot record this side's
     /// transitions) and be allowed by the kind's table and rules; otherwise the envelope is refused.
     /// </summary>
-    public static (RequestEvent Event, RequestHistory History) Check(RequestHistory history, Side peerSide, RequestEventV1 wire, HandlingConditions requestConditions)
+    public static Result<(RequestEvent Event, RequestHistory History)> Check(RequestHistory history, Side peerSide, RequestEventV1 wire, HandlingConditions requestConditions)
     {
-        var domain = RequestWire.ToDomain(wire, requestConditions, out var problem)
-            ?? throw Refuse(StatusCodes.Status400BadRequest, Malformed, problem);
+        if (RequestWire.ToDomain(wire, requestConditions, out var problem) is not { } domain)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, Malformed, problem);
+        }
+
         if (domain.By != peerSide)
         {
-            throw Refuse(StatusCodes.Status403Forbidden, RequestCommands.WrongSide,
+            return Refuse(StatusCodes.Status403Forbidden, RequestCommands.WrongSide,
                 $"The sender is the {peerSide.Wire()} side of this request; it cannot record an event of the {domain.By.Wire()} side.", history.Kind.Basis().ToString());
         }
 
@@ -83,14 +43,15 @@ internal static class RequestEnvelopeRules
         {
             var first = appended.Problems[0];
             var status = first.Code == RequestCommands.WrongSide ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
-            throw new RequestEnvelopeRefusedException(status, first.Code, "The request's workflow or a rule of the Convention refuses this event.", string.Join(" ", appended.Problems.Select(p => $"{p.Message} ({p.Basis})")), first.Basis.ToString());
+            return Problems.ForStatus(status, first.Code, "The request's workflow or a rule of the Convention refuses this event.", string.Join(" ", appended.Problems.Select(p => $"{p.Message} ({p.Basis})")))
+                with { LegalBasis = first.Basis.ToString() };
         }
 
         return (domain, next);
     }
 
-    public static Guid RequestIdOf(EnvelopeV1 envelope) =>
-        Guid.TryParse(envelope.Conversation, out var id) ? id : throw Refuse(StatusCodes.Status400BadRequest, Malformed, "The conversation of a request envelope is the request id (a UUID).");
+    public static Result<Guid> RequestIdOf(EnvelopeV1 envelope) =>
+        Guid.TryParse(envelope.Conversation, out var id) ? id : Refuse(StatusCodes.Status400BadRequest, Malformed, "The conversation of a request envelope is the request id (a UUID).");
 }
 
 /// <summary>
@@ -108,41 +69,57 @@ internal sealed class RequestSubmittedEnvelope(
 {
     public string Type => RequestSubmittedV1.TypeName;
 
-    public async Task ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
+    public async Task<Error?> ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
     {
-        var body = RequestJson.Read<RequestSubmittedV1>(envelope.Body, out var problem) ?? throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, problem);
+        if (RequestJson.Read<RequestSubmittedV1>(envelope.Body, out var problem) is not { } body)
+        {
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, problem);
+        }
+
         var request = body.Request;
-        var id = RequestEnvelopeRules.RequestIdOf(envelope);
+        var idOf = RequestEnvelopeRules.RequestIdOf(envelope);
+        if (idOf.Error is { } badId)
+        {
+            return badId;
+        }
+
+        var id = idOf.Value;
         if (request.Id != id)
         {
-            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request id differs from the envelope's conversation.");
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request id differs from the envelope's conversation.");
         }
 
         if (!string.Equals(request.RequestingState, envelope.From, StringComparison.Ordinal) || !string.Equals(request.RequestedState, view.OwnState, StringComparison.Ordinal))
         {
-            throw RequestEnvelopeRules.Refuse(StatusCodes.Status403Forbidden, RequestEnvelopeRules.NotAParty,
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status403Forbidden, RequestEnvelopeRules.NotAParty,
                 $"A request from {request.RequestingState} to {request.RequestedState} cannot be submitted by {envelope.From} to {view.OwnState}: the sender must be the requesting State and this node the requested one.");
         }
 
         if (!RequestKinds.TryParse(request.Kind, out var kind) || RequestWire.FromWire(request.Conditions) is not { } conditions
             || !LegalBasisKinds.TryParse(request.LegalBasis.Kind, out _) || string.IsNullOrWhiteSpace(request.Original.Text) || string.IsNullOrWhiteSpace(request.Original.Language))
         {
-            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request has an unknown kind, legal basis or condition, or no original text.");
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request has an unknown kind, legal basis or condition, or no original text.");
         }
 
         if (await db.Requests().Where(r => r.Id == id).Select(r => r.PeerState).FirstOrDefaultAsync(cancellationToken) is { } peer)
         {
-            throw string.Equals(peer, envelope.From, StringComparison.Ordinal)
+            return string.Equals(peer, envelope.From, StringComparison.Ordinal)
                 ? RequestEnvelopeRules.Refuse(StatusCodes.Status409Conflict, "request.already-submitted", $"Request {id} was already submitted.")
                 : RequestEnvelopeRules.Refuse(StatusCodes.Status403Forbidden, RequestEnvelopeRules.NotAParty, $"{envelope.From} is not a party to a request {id} with this node.");
         }
 
         if (body.Event.Type != RequestEventType.Submitted.Wire())
         {
-            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "A request.submitted/v1 envelope carries the submitted event.");
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "A request.submitted/v1 envelope carries the submitted event.");
         }
 
-        var (_, history) = RequestEnvelopeRules.Check(RequestHistory.Start(kind), Side.Requesting, body.Event, conditions);
+        var check = RequestEnvelopeRules.Check(RequestHistory.Start(kind), Side.Requesting, body.Event, conditions);
+        if (check.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var history = check.Value.History;
 
         var now = time.GetUtcNow();
         var record = new RequestRecord
@@ -187,6 +164,7 @@ internal sealed class RequestSubmittedEnvelope(
         RequestLedger.Recompute(record, history, options.Value.Clocks);
         audit.Record(new AuditRecord(Audit.Peer(envelope.From), "request.received", "request", envelope.Conversation, Audit.Sha256(RequestLedger.IncomingJws(db, envelopeId))));
         PublishOnSave(db, feed, new RequestChange(id, "received", "incoming", record.State, now));
+        return null;
     }
 
     private static string? Cut(string? value) => value is { Length: > RequestLimits.ShortText } ? value[..RequestLimits.ShortText] : value;
@@ -225,13 +203,23 @@ internal sealed class RequestEventEnvelope(
 {
     public string Type => RequestEventEnvelopeV1.TypeName;
 
-    public async Task ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
+    public async Task<Error?> ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
     {
-        var body = RequestJson.Read<RequestEventEnvelopeV1>(envelope.Body, out var problem) ?? throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, problem);
-        var id = RequestEnvelopeRules.RequestIdOf(envelope);
+        if (RequestJson.Read<RequestEventEnvelopeV1>(envelope.Body, out var problem) is not { } body)
+        {
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, problem);
+        }
+
+        var idOf = RequestEnvelopeRules.RequestIdOf(envelope);
+        if (idOf.Error is { } badId)
+        {
+            return badId;
+        }
+
+        var id = idOf.Value;
         if (body.RequestId != id)
         {
-            throw RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request id differs from the envelope's conversation.");
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request id differs from the envelope's conversation.");
         }
 
         var request = await db.Requests().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -239,20 +227,26 @@ internal sealed class RequestEventEnvelope(
         // The same answer whether the request is unknown or another pair's: a third node learns nothing.
         if (request is null || !string.Equals(request.PeerState, envelope.From, StringComparison.Ordinal))
         {
-            throw RequestEnvelopeRules.Refuse(StatusCodes.Status403Forbidden, RequestEnvelopeRules.NotAParty,
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status403Forbidden, RequestEnvelopeRules.NotAParty,
                 $"{envelope.From} is not a party to a request {id} with this node.");
         }
 
         var events = await RequestLedger.EventsAsync(db, id, cancellationToken);
         if (body.Index != events.Count)
         {
-            throw RequestEnvelopeRules.Refuse(StatusCodes.Status409Conflict, RequestEnvelopeRules.OutOfSequence,
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status409Conflict, RequestEnvelopeRules.OutOfSequence,
                 $"This node holds {events.Count} events of request {id}; the event's index is {body.Index}.");
         }
 
         var history = RequestLedger.Replay(request, events);
         var side = RequestLedger.SideOf(request);
-        var (domain, next) = RequestEnvelopeRules.Check(history, side.Other(), body.Event, RequestWire.ConditionsFromJson(request.ConditionsJson));
+        var check = RequestEnvelopeRules.Check(history, side.Other(), body.Event, RequestWire.ConditionsFromJson(request.ConditionsJson));
+        if (check.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var (domain, next) = check.Value;
         var now = time.GetUtcNow();
         var envelopeId = Guid.Parse(envelope.Id);
         var jws = RequestLedger.IncomingJws(db, envelopeId);
@@ -260,5 +254,6 @@ internal sealed class RequestEventEnvelope(
         RequestLedger.Recompute(request, next, options.Value.Clocks);
         audit.Record(new AuditRecord(Audit.Peer(envelope.From), "request." + domain.Type.Wire(), "request", envelope.Conversation, Audit.Sha256(jws)));
         RequestSubmittedEnvelope.PublishOnSave(db, feed, new RequestChange(id, "event", side == Side.Requested ? "incoming" : "outgoing", request.State, now));
+        return null;
     }
 }

@@ -22,7 +22,6 @@ internal static class RequestsRegistration
         services.AddScoped<RequestClockSweep>();
         services.AddEnvelopeHandler<RequestSubmittedEnvelope>();
         services.AddEnvelopeHandler<RequestEventEnvelope>();
-        services.AddExceptionHandler<RequestEnvelopeRefusalHandler>();
         services.AddHostedService<RequestClockWorker>();
         services.AddNavigationLink(new NavigationLink("/requests", typeof(RequestsText), "NavRequests", 10) { Roles = RequestRoles.Read });
         services.AddDashboardCard<UrgentInboxCard>(10);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Comity.Node.Api;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
 using Comity.Node.Federation.Transparency;
@@ -13,13 +14,15 @@ using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Federation.Envelopes;
 
-/// <summary>What the inbox answers a delivery: a receipt (200) or a problem document.</summary>
+/// <summary>What the inbox answers a delivery: a receipt (200), or the refusal (a problem document).</summary>
 /// <param name="Receipt">The receipt JWS, when accepted (new or duplicate).</param>
-internal sealed record InboxOutcome(string? Receipt, int Status, string? Code, string? Title, string? Detail)
+internal sealed record InboxOutcome(string? Receipt, Error? Refusal)
 {
-    public static InboxOutcome Accepted(string receipt) => new(receipt, StatusCodes.Status200OK, null, null, null);
+    public static InboxOutcome Accepted(string receipt) => new(receipt, null);
 
-    public static InboxOutcome Refused(FederationProblem problem, string detail) => new(null, problem.Status, problem.Code, problem.Title, detail);
+    public static InboxOutcome Refused(FederationProblem problem, string detail) => new(null, Problems.ForStatus(problem.Status, problem.Code, problem.Title, detail));
+
+    public static InboxOutcome Refused(Error refusal) => new(null, refusal);
 }
 
 /// <summary>
@@ -114,16 +117,21 @@ internal sealed partial class EnvelopeInbox(
             stripe.Release();
         }
 
-        if (written.Outcome.Code == SeqConflict.Code)
+        if (written.Outcome.Refusal?.Code == SeqConflict.Code)
         {
             metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", SeqConflict.Code));
             LogRefused(SeqConflict.Code, $"envelope {envelope.Id} from {envelope.From}: seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} is already held by another envelope");
         }
-        else if (written.Outcome.Code == FederationRefusals.Replay.Code)
+        else if (written.Outcome.Refusal?.Code == FederationRefusals.Replay.Code)
         {
             metrics.Replays.Add(1, new KeyValuePair<string, object?>("from", envelope.From));
             metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", FederationRefusals.Replay.Code));
             LogReplay(envelope.Id, envelope.From);
+        }
+        else if (written.Outcome.Refusal is { } refusal)
+        {
+            metrics.Refused.Add(1, new KeyValuePair<string, object?>("code", refusal.Code));
+            LogRefused(refusal.Code, refusal.Detail);
         }
         else
         {
@@ -171,7 +179,15 @@ internal sealed partial class EnvelopeInbox(
                 }
                 else
                 {
-                    var outcome = await StoreAndApplyAsync(item.Envelope, item.Id, item.Bytes, item.Sha256, item.Receipt, item.Now, cancellationToken);
+                    var (outcome, refusal) = await StoreAndApplyAsync(item.Envelope, item.Id, item.Bytes, item.Sha256, item.Receipt, item.Now, cancellationToken);
+                    if (refusal is not null)
+                    {
+                        // Its handler refuses it: nothing of it is stored, and its sender gets the refusal.
+                        await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+                        db.ChangeTracker.Clear();
+                        return GroupCommitOutcome<InboxWrite>.Success(new InboxWrite(InboxOutcome.Refused(refusal), null));
+                    }
+
                     await db.SaveChangesAsync(cancellationToken);
                     written = outcome == SeqConflictOutcome
                         ? new InboxWrite(InboxOutcome.Refused(SeqConflict, $"{item.Envelope.From} already sent another envelope with seq {item.Envelope.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {item.Envelope.Conversation}; this node holds it waiting and refuses the second."), null)
@@ -196,8 +212,8 @@ internal sealed partial class EnvelopeInbox(
         }
     }
 
-    /// <summary>Adds the inbox row and applies what is now in order; returns the outcome for the metric.</summary>
-    private async Task<string> StoreAndApplyAsync(EnvelopeV1 envelope, Guid id, byte[] bytes, string sha256, string receipt, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Adds the inbox row and applies what is now in order; returns the outcome for the metric, or its handler's refusal.</summary>
+    private async Task<(string Outcome, Error? Refusal)> StoreAndApplyAsync(EnvelopeV1 envelope, Guid id, byte[] bytes, string sha256, string receipt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var conversation = await db.InboxConversations().FindAsync([envelope.From, envelope.Conversation], cancellationToken);
         if (conversation is null)
@@ -213,7 +229,7 @@ internal sealed partial class EnvelopeInbox(
             // transaction of the same conversation (another process) still conflicts.
             conversation.Version++;
             AddAlert(FederationAlert.Replay, envelope.From, id, $"Envelope {envelope.Id} from {envelope.From} has seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {envelope.Conversation}, which another waiting envelope already holds; refused ({SeqConflict.Code}).", now);
-            return SeqConflictOutcome;
+            return (SeqConflictOutcome, null);
         }
 
         conversation.Version++;
@@ -239,13 +255,13 @@ internal sealed partial class EnvelopeInbox(
         {
             row.Status = InboxStatus.Stale;
             AddAlert(FederationAlert.Replay, envelope.From, id, $"Envelope {envelope.Id} from {envelope.From} has seq {envelope.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {envelope.Conversation}, which was already applied under another id; it was acknowledged but not applied.", now);
-            return "stale";
+            return ("stale", null);
         }
 
         if (envelope.Seq > conversation.NextSeq)
         {
             conversation.Waiting++;
-            return "waiting";
+            return ("waiting", null);
         }
 
         if (!ByType.TryGetValue(envelope.Type, out var handler))
@@ -254,10 +270,14 @@ internal sealed partial class EnvelopeInbox(
             throw new InvalidOperationException($"No handler for envelope type {envelope.Type}.");
         }
 
-        await ApplyAsync(row, envelope, handler, now, cancellationToken);
+        if (await ApplyAsync(row, envelope, handler, now, cancellationToken) is { } refusal)
+        {
+            return ("refused", refusal);
+        }
+
         conversation.NextSeq++;
         await ApplyWaitingSuccessorsAsync(conversation, now, cancellationToken);
-        return "applied";
+        return ("applied", null);
     }
 
     /// <summary>
@@ -392,31 +412,44 @@ internal sealed partial class EnvelopeInbox(
         var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Successors are applied inside the inbox's transaction.");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+        string reason;
         try
         {
-            await ApplyAsync(next, stored, handler, now, cancellationToken);
-            conversation.NextSeq++;
-            conversation.Waiting--;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
-            return (conversation, null);
+            if (await ApplyAsync(next, stored, handler, now, cancellationToken) is not { } refusal)
+            {
+                conversation.NextSeq++;
+                conversation.Waiting--;
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+                return (conversation, null);
+            }
+
+            reason = refusal.Detail;
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException) && !(e is DbUpdateException u && DatabaseErrors.IsLostRace(u)))
         {
-            await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
-            db.ChangeTracker.Clear();
-            AddAlert(FederationAlert.SuccessorRefused, stored.From, next.Id, $"Envelope {stored.Id} from {stored.From} (seq {stored.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {stored.Conversation}) was received before its predecessor and receipted; when its turn came its handler refused it: {e.Message} It stays waiting and the conversation stops there.", now);
-            LogSuccessorRefused(stored.Id, stored.From, e.Message);
-            return (null, e.Message);
+            // A bug or a failure while applying it: the predecessor is kept all the same, and the administrators see why.
+            reason = e.Message;
         }
+
+        await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+        db.ChangeTracker.Clear();
+        AddAlert(FederationAlert.SuccessorRefused, stored.From, next.Id, $"Envelope {stored.Id} from {stored.From} (seq {stored.Seq.ToString(CultureInfo.InvariantCulture)} in conversation {stored.Conversation}) was received before its predecessor and receipted; when its turn came its handler refused it: {reason} It stays waiting and the conversation stops there.", now);
+        LogSuccessorRefused(stored.Id, stored.From, reason);
+        return (null, reason);
     }
 
-    private async Task ApplyAsync(InboxEnvelope row, EnvelopeV1 envelope, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Error?> ApplyAsync(InboxEnvelope row, EnvelopeV1 envelope, IEnvelopeHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await handler.ApplyAsync(envelope, db, cancellationToken);
+        if (await handler.ApplyAsync(envelope, db, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
         row.Status = InboxStatus.Applied;
         row.AppliedAt = now;
         audit.Record(new AuditRecord("peer:" + envelope.From, "envelope.applied", "envelope", envelope.Id, row.Sha256));
+        return null;
     }
 
     /// <summary>The id is already in the inbox: the same bytes are a duplicate (stored receipt), other bytes a replay (409, alerted).</summary>
@@ -552,13 +585,13 @@ internal static class EnvelopeEndpoints
                 if (body is null)
                 {
                     var tooLarge = FederationRefusals.Problem(EnvelopeVerdict.TooLarge);
-                    return Api.Problems.Simple(tooLarge.Status, tooLarge.Code, tooLarge.Title, $"The envelope is larger than this node's limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes.");
+                    return Problems.Simple(tooLarge.Status, tooLarge.Code, tooLarge.Title, $"The envelope is larger than this node's limit of {limit.ToString(CultureInfo.InvariantCulture)} bytes.");
                 }
 
                 var outcome = await inbox.ReceiveAsync(body, ct);
                 return outcome.Receipt is { } receipt
                     ? Results.Text(receipt, ReceiptMediaType, Encoding.UTF8, StatusCodes.Status200OK)
-                    : Api.Problems.Simple(outcome.Status, outcome.Code!, outcome.Title!, outcome.Detail!);
+                    : Problems.From(outcome.Refusal!);
             })
             .WithTags("Federation")
             .WithName("ReceiveEnvelope")

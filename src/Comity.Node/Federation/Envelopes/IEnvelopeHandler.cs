@@ -1,3 +1,4 @@
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
 
@@ -18,7 +19,12 @@ public interface IEnvelopeHandler
     /// <c>seq</c> order per (sender, conversation). Add changes to <paramref name="db"/>; the inbox saves them
     /// with the inbox row. Do not commit or call external services here.
     /// </summary>
-    Task ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken);
+    /// <returns>
+    /// Null when applied; otherwise why this node refuses it (a malformed body, a sender that is not a party, a
+    /// transition the rules refuse): the inbox then stores nothing of it and the sender gets the refusal as a
+    /// problem document. Exceptions are for bugs and broken infrastructure only.
+    /// </returns>
+    Task<Error?> ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken);
 }
 
 public static class EnvelopeHandlerRegistration

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Identity;
+using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
 using Comity.Testing.Nodes;
@@ -95,15 +96,16 @@ internal sealed class ProbeEnvelope(ApplyOrder order) : IEnvelopeHandler
 
     public string Type => TypeName;
 
-    public Task ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
+    public Task<Error?> ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
     {
+        // A bug in a handler (an exception, not a refusal): the inbox isolates it.
         if (string.Equals(envelope.Conversation, order.FailConversation, StringComparison.Ordinal) && (order.FailSeq == 0 || order.FailSeq == envelope.Seq))
         {
             throw new InvalidOperationException("The probe handler fails for conversation " + envelope.Conversation + ".");
         }
 
         order.Applied.Enqueue((envelope.Conversation, envelope.Seq));
-        return Task.CompletedTask;
+        return Task.FromResult<Error?>(null);
     }
 }
 

@@ -56,7 +56,7 @@ internal sealed class PingEnvelope(IIdGenerator ids, TimeProvider time) : IEnvel
 
     public string Type => TypeName;
 
-    public Task ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
+    public Task<Error?> ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
     {
         string? message = null;
         if (envelope.Body.TryGetProperty("message", out var value) && value.ValueKind == JsonValueKind.String)
@@ -79,7 +79,7 @@ internal sealed class PingEnvelope(IIdGenerator ids, TimeProvider time) : IEnvel
             SentAt = envelope.CreatedAt,
             AppliedAt = time.GetUtcNow(),
         });
-        return Task.CompletedTask;
+        return Task.FromResult<Error?>(null);
     }
 
     public static JsonElement Body(string? message) =>
