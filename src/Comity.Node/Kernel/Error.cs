@@ -37,6 +37,9 @@ public sealed record Error(ErrorKind Kind, string Code, string Title, string Det
     /// <summary>Every problem, each with its field, code, message, article and bound; empty when the code says it all.</summary>
     public IReadOnlyList<ProblemError> Items { get; init; } = [];
 
+    /// <summary>The domain's violations behind <see cref="Items"/>, when rules refused it: pages word their articles in the reader's language.</summary>
+    public IReadOnlyList<RuleViolation> Violations { get; init; } = [];
+
     /// <summary>The provision of the rule that refuses it, when there is one.</summary>
     public string? LegalBasis { get; init; }
 
@@ -80,6 +83,7 @@ public sealed record Error(ErrorKind Kind, string Code, string Title, string Det
             string.Join(" ", violations.Select(v => $"{v.Message} ({v.Basis})")))
         {
             Items = [.. violations.Select(ProblemError.From)],
+            Violations = violations,
             LegalBasis = first.Basis.ToString(),
             Status = status == 409 ? null : status,
         };

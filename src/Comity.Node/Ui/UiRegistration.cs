@@ -2,6 +2,7 @@ using System.Globalization;
 using Comity.Node.Identity;
 using Comity.Node.Kernel;
 using Comity.Node.Ui.Account;
+using Comity.Node.Ui.Components;
 using Comity.Node.Ui.Localization;
 using Comity.Node.Ui.Shell;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,7 @@ internal static class UiRegistration
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
+        services.AddTransient(typeof(Scoped<>));
 
         services.AddNavigationLink(new NavigationLink("/", typeof(UiText), "NavDashboard", 0) { MatchExactly = true });
         services.AddNavigationLink(new NavigationLink("/account/tokens", typeof(UiText), "NavTokens", 90));
