@@ -38,7 +38,7 @@ public sealed record Error(ErrorKind Kind, string Code, string Title, string Det
     public IReadOnlyList<ProblemError> Items { get; init; } = [];
 
     /// <summary>The domain's violations behind <see cref="Items"/>, when rules refused it: pages word their articles in the reader's language.</summary>
-    public IReadOnlyList<RuleViolation> Violations { get; init; } = [];
+    public IReadOnlyList<RuleViolation> RuleViolations { get; init; } = [];
 
     /// <summary>The provision of the rule that refuses it, when there is one.</summary>
     public string? LegalBasis { get; init; }
@@ -83,7 +83,7 @@ public sealed record Error(ErrorKind Kind, string Code, string Title, string Det
             string.Join(" ", violations.Select(v => $"{v.Message} ({v.Basis})")))
         {
             Items = [.. violations.Select(ProblemError.From)],
-            Violations = violations,
+            RuleViolations = violations,
             LegalBasis = first.Basis.ToString(),
             Status = status == 409 ? null : status,
         };
