@@ -46,7 +46,7 @@ internal static class TreatyProblems
     public static IResult NotSecretariat() => Problems.Conflict(NotSecretariatCode, NotSecretariatDetail);
 }
 
-internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, DomainEvents<InstrumentsRecorded> recorded)
+internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, CommittedEvents<InstrumentsRecorded> recorded)
 {
     public const int MaxNotificationLength = 128;
 
