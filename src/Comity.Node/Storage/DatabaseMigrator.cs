@@ -24,7 +24,7 @@ internal sealed partial class DatabaseMigrator(
         await db.Database.MigrateAsync(cancellationToken);
         LogMigrated(pending.Count);
 
-        foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>())
+        foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>().OrderBy(s => s.Order))
         {
             await seeder.SeedAsync(cancellationToken);
         }
@@ -36,8 +36,11 @@ internal sealed partial class DatabaseMigrator(
     private partial void LogMigrated(int count);
 }
 
-/// <summary>Seeds data at start-up, after migrations. Runs in registration order; must be idempotent.</summary>
+/// <summary>Seeds data at start-up, after migrations. Must be idempotent.</summary>
 public interface IStartupSeeder
 {
+    /// <summary>Seeders run by ascending order, then in registration order. The areas' data seed at 0 (the default); what is built from them, such as the first Register, later.</summary>
+    int Order => 0;
+
     Task SeedAsync(CancellationToken cancellationToken);
 }

@@ -109,6 +109,9 @@ internal sealed partial class RegisterPublicationWorker(
 /// <summary>On the Secretariat: publishes the first Register at first start (after the treaty seed and the keys).</summary>
 internal sealed class RegisterPublicationSeeder(IOptions<NodeOptions> node, ComityDbContext db, IServiceProvider services) : IStartupSeeder
 {
+    /// <summary>After the areas have seeded what the first Register carries (the treaty registry's instruments).</summary>
+    public int Order => 100;
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (node.Value.Role == NodeRole.Secretariat && await CurrentRegister.LatestPublicationAsync(db, cancellationToken) is null)
