@@ -40,22 +40,13 @@ internal static class RequestsTestKit
         var network = await RequestsNetwork.StartAsync(provider, Now, states, settings, EnvelopeTestKit.Services, cancellationToken);
         try
         {
-            using var officer = await network.Secretariat.CreateClientForAsync("requests-officer", Roles.SecretariatOfficer);
             foreach (var (code, node) in network.States)
             {
                 using var admin = await node.CreateClientForAsync("requests-admin", Roles.NodeAdmin);
                 await admin.SendJsonAsync(HttpMethod.Put, "/api/v1/directory/own/node", new NodeEntryInput(node.BaseAddress.ToString(), $"{code} test node"));
-                var (created, designation) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/designations", new DesignationInput(
-                    null, $"{code} Cybercrime 24/7 desk", "pointOfContact247", [new ContactChannelV1("phone", "+1 555 0100")], ["en", "fr"], "Europe/Paris", [], true));
-                Assert.True(created.StatusCode == HttpStatusCode.Created, designation.ToString());
-                var id = designation.GetProperty("id").GetString();
-                var (rostered, roster) = await admin.SendJsonAsync(HttpMethod.Put, $"/api/v1/directory/own/designations/{id}/roster", new RosterInput(
-                    [new RosterShiftV1(Now.AddDays(-1), Now.AddDays(2), $"Officer {code}", [new ContactChannelV1("phone", "+1 555 0101")])]));
-                Assert.True(rostered.StatusCode == HttpStatusCode.OK, roster.ToString());
-                var (submitted, body) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/submit");
-                Assert.True(submitted.IsSuccessStatusCode, body.ToString());
-                var (approved, approval) = await officer.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{body.GetProperty("submission").GetProperty("id").GetString()}/approve");
-                Assert.True(approved.IsSuccessStatusCode, approval.ToString());
+                await network.DesignateAsync(code, new DesignationInput(
+                    null, $"{code} Cybercrime 24/7 desk", "pointOfContact247", [new ContactChannelV1("phone", "+1 555 0100")], ["en", "fr"], "Europe/Paris", [], true),
+                    [new RosterShiftV1(Now.AddDays(-1), Now.AddDays(2), $"Officer {code}", [new ContactChannelV1("phone", "+1 555 0101")])]);
             }
 
             foreach (var node in network.States.Values)
@@ -70,6 +61,30 @@ internal static class RequestsTestKit
             await network.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Adds a designation to <paramref name="state"/>'s directory entry (with its roster, when given), notifies it and
+    /// has the Secretariat approve it; returns the designation's id. The nodes see it once they sync the Register.
+    /// </summary>
+    public static async Task<string> DesignateAsync(this RequestsNetwork network, string state, DesignationInput designation, IReadOnlyList<RosterShiftV1>? roster = null)
+    {
+        using var admin = await network[state].CreateClientForAsync("requests-admin", Roles.NodeAdmin);
+        using var officer = await network.Secretariat.CreateClientForAsync("requests-officer", Roles.SecretariatOfficer);
+        var (created, body) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/designations", designation);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, body.ToString());
+        var id = body.GetProperty("id").GetString()!;
+        if (roster is not null)
+        {
+            var (rostered, shifts) = await admin.SendJsonAsync(HttpMethod.Put, $"/api/v1/directory/own/designations/{id}/roster", new RosterInput(roster));
+            Assert.True(rostered.StatusCode == HttpStatusCode.OK, shifts.ToString());
+        }
+
+        var (submitted, submission) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/submit");
+        Assert.True(submitted.IsSuccessStatusCode, submission.ToString());
+        var (approved, approval) = await officer.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{submission.GetProperty("submission").GetProperty("id").GetString()}/approve");
+        Assert.True(approved.IsSuccessStatusCode, approval.ToString());
+        return id;
     }
 
     /// <summary>Delivers what <paramref name="node"/>'s outbox holds, and waits for the receipts.</summary>
