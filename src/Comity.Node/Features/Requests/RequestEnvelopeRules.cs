@@ -5,7 +5,7 @@ using Comity.Protocol.V1;
 
 namespace Comity.Node.Features.Requests;
 
-/// <summary>Shared checks and the application of a peer's event to this node's copy of the history.</summary>
+/// <summary>What both envelope handlers check (<c>ReceiveSubmission</c>, <c>ReceiveEvent</c>), and the application of a peer's event to this node's copy of the history.</summary>
 internal static class RequestEnvelopeRules
 {
     public const string NotAParty = "request.not-a-party";
@@ -46,6 +46,25 @@ internal static class RequestEnvelopeRules
         return (domain, next);
     }
 
-    public static Result<Guid> RequestIdOf(EnvelopeV1 envelope) =>
-        Guid.TryParse(envelope.Conversation, out var id) ? id : Refuse(StatusCodes.Status400BadRequest, Malformed, "The conversation of a request envelope is the request id (a UUID).");
+    /// <summary>
+    /// The envelope's body and the request it is about: the envelope's conversation (a UUID), which the body must name
+    /// too (<paramref name="requestIdOf"/>); otherwise the envelope is refused as malformed.
+    /// </summary>
+    public static Result<(TBody Body, Guid Id)> Open<TBody>(EnvelopeV1 envelope, Func<TBody, Guid> requestIdOf)
+        where TBody : class
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(requestIdOf);
+        if (RequestJson.Read<TBody>(envelope.Body, out var problem) is not { } body)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, Malformed, problem);
+        }
+
+        if (!Guid.TryParse(envelope.Conversation, out var id))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, Malformed, "The conversation of a request envelope is the request id (a UUID).");
+        }
+
+        return requestIdOf(body) == id ? (body, id) : Refuse(StatusCodes.Status400BadRequest, Malformed, "The request id differs from the envelope's conversation.");
+    }
 }

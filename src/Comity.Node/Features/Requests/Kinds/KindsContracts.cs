@@ -1,9 +1,6 @@
 namespace Comity.Node.Features.Requests.Kinds;
 
-// The JSON contract of /api/v1/requests (docs/cooperation/requests-api.md). Names are camelCase on the
-// wire; enum-like values are the domain's wire names (RequestKinds.Wire, RequestStates.Wire, …);
-// instants are UTC ISO 8601; durations are TimeSpan ("hh:mm:ss" or "d.hh:mm:ss").
-// Every member added later is optional, so that clients written against this version keep working.
+// This use case's part of the JSON contract of /api/v1/requests; its conventions are in ../RequestContracts.cs.
 
 /// <summary>Everything the guided form needs: each kind's required contents with articles, grounds, clocks and workflow; the values of the legal bases and conditions.</summary>
 public sealed record RequestKindsResponse(

@@ -25,22 +25,13 @@ internal sealed class ReceiveEventHandler(
 
     public async Task<Error?> ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
     {
-        if (RequestJson.Read<RequestEventEnvelopeV1>(envelope.Body, out var problem) is not { } body)
+        var opened = RequestEnvelopeRules.Open<RequestEventEnvelopeV1>(envelope, b => b.RequestId);
+        if (opened.Error is { } malformed)
         {
-            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, problem);
+            return malformed;
         }
 
-        var idOf = RequestEnvelopeRules.RequestIdOf(envelope);
-        if (idOf.Error is { } badId)
-        {
-            return badId;
-        }
-
-        var id = idOf.Value;
-        if (body.RequestId != id)
-        {
-            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request id differs from the envelope's conversation.");
-        }
+        var (body, id) = opened.Value;
 
         var request = await db.Requests().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 

@@ -26,23 +26,14 @@ internal sealed class ReceiveSubmissionHandler(
 
     public async Task<Error?> ApplyAsync(EnvelopeV1 envelope, ComityDbContext db, CancellationToken cancellationToken)
     {
-        if (RequestJson.Read<RequestSubmittedV1>(envelope.Body, out var problem) is not { } body)
+        var opened = RequestEnvelopeRules.Open<RequestSubmittedV1>(envelope, b => b.Request.Id);
+        if (opened.Error is { } malformed)
         {
-            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, problem);
+            return malformed;
         }
 
+        var (body, id) = opened.Value;
         var request = body.Request;
-        var idOf = RequestEnvelopeRules.RequestIdOf(envelope);
-        if (idOf.Error is { } badId)
-        {
-            return badId;
-        }
-
-        var id = idOf.Value;
-        if (request.Id != id)
-        {
-            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request id differs from the envelope's conversation.");
-        }
 
         if (!string.Equals(request.RequestingState, envelope.From, StringComparison.Ordinal) || !string.Equals(request.RequestedState, view.OwnState, StringComparison.Ordinal))
         {

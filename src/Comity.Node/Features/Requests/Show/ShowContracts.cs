@@ -2,10 +2,7 @@ using System.Text.Json;
 
 namespace Comity.Node.Features.Requests.Show;
 
-// The JSON contract of /api/v1/requests (docs/cooperation/requests-api.md). Names are camelCase on the
-// wire; enum-like values are the domain's wire names (RequestKinds.Wire, RequestStates.Wire, …);
-// instants are UTC ISO 8601; durations are TimeSpan ("hh:mm:ss" or "d.hh:mm:ss").
-// Every member added later is optional, so that clients written against this version keep working.
+// This use case's part of the JSON contract of /api/v1/requests; its conventions are in ../RequestContracts.cs.
 
 /// <summary>Everything a node holds about one request.</summary>
 /// <param name="Actions">The transitions this node's side may record now (route names: <c>acknowledge</c>, <c>preserve</c>, …): what the UI offers as buttons.</param>

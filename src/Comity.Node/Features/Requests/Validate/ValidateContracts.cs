@@ -4,10 +4,7 @@ using Comity.Node.Kernel;
 
 namespace Comity.Node.Features.Requests.Validate;
 
-// The JSON contract of /api/v1/requests (docs/cooperation/requests-api.md). Names are camelCase on the
-// wire; enum-like values are the domain's wire names (RequestKinds.Wire, RequestStates.Wire, …);
-// instants are UTC ISO 8601; durations are TimeSpan ("hh:mm:ss" or "d.hh:mm:ss").
-// Every member added later is optional, so that clients written against this version keep working.
+// This use case's part of the JSON contract of /api/v1/requests; its conventions are in ../RequestContracts.cs.
 
 /// <summary>
 /// A request as an officer drafts it on the requesting node. The requesting State is always this node's
