@@ -4,6 +4,8 @@ using System.Text;
 using Comity.Bench.Federation;
 using Comity.Node.Features.Directory.Manage;
 using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.Transitions;
+using Comity.Node.Features.Requests.Validate;
 using Comity.Node.Identity;
 using Comity.Protocol.V1;
 using Comity.Testing.Processes;

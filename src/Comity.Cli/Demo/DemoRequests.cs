@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.Transitions;
+using Comity.Node.Features.Requests.Validate;
 using Spectre.Console;
 
 namespace Comity.Cli.Demo;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.Show;
 using Spectre.Console;
 
 namespace Comity.Cli.Requests;

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.Show;
+using Comity.Node.Features.Requests.Validate;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Comity.Cli.Treaty;
-using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.HandoverNotes;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -2,6 +2,10 @@ using System.ComponentModel;
 using System.Globalization;
 using Comity.Cli.Treaty;
 using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.Alerts;
+using Comity.Node.Features.Requests.Kinds;
+using Comity.Node.Features.Requests.List;
+using Comity.Node.Features.Requests.Show;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

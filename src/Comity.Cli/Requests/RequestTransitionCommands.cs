@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.Show;
+using Comity.Node.Features.Requests.Transitions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

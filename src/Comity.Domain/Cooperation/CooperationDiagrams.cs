@@ -23,7 +23,7 @@ public static class CooperationDiagrams
         foreach (var profile in RequestKindProfiles.All)
         {
             var clocks = settings.For(profile.Kind);
-            text.Append(CultureInfo.InvariantCulture, $"\n## {Title(profile.Kind)} (`{profile.Kind.Wire()}`), {profile.Basis}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n## {profile.Title} (`{profile.Kind.Wire()}`), {profile.Basis}\n\n");
             text.Append(CultureInfo.InvariantCulture, $"- Channel: `{Directory.DesignationRoles.Wire(profile.Channel)}` ({Directory.DesignationRoles.Basis(profile.Channel)})\n");
             text.Append(CultureInfo.InvariantCulture, $"- Required contents: {string.Join(", ", profile.RequiredContents.Select(r => $"`{r.Item.Wire()}` ({r.Basis})"))}\n");
             text.Append(CultureInfo.InvariantCulture, $"- Refusal grounds: {string.Join(", ", profile.RefusalGrounds.Select(g => $"`{g.Wire()}` ({g.Basis()})"))}\n");
@@ -50,16 +50,6 @@ public static class CooperationDiagrams
 
         return text.ToString();
     }
-
-    private static string Title(RequestKind kind) => kind switch
-    {
-        RequestKind.ExpeditedPreservation => "Expedited preservation of stored data",
-        RequestKind.ExpeditedDisclosureOfTrafficData => "Expedited disclosure of preserved traffic data",
-        RequestKind.EmergencyDisclosure => "Emergency disclosure",
-        RequestKind.LocateSuspect => "Locate a suspect",
-        RequestKind.TechnicalAdvice => "Technical advice",
-        RequestKind.LegalInformation => "Legal information",
-    };
 
     /// <summary>Whole days, hours or minutes in words; anything else in NodaTime's round-trip pattern.</summary>
     private static string Format(NodaTime.Duration duration)

@@ -7,12 +7,15 @@ namespace Comity.Domain.Cooperation;
 public sealed record ContentRequirement(ContentItem Item, ArticleReference Basis);
 
 /// <summary>
-/// Everything a kind of request declares: its legal basis, the office it goes to, what it must state,
-/// the grounds on which it may be refused and its transition table. Its clocks are in
-/// <see cref="CooperationClockSettings"/>, so that a node can configure them.
+/// Everything a kind of request declares: its title, its legal basis, the office it goes to (the channel: the
+/// requested State's designation of that role in the Register), what it must state, the grounds on which it may be
+/// refused and its transition table. Its clocks are in <see cref="CooperationClockSettings"/>, so that a node can
+/// configure them. A node handles every kind through its profile, so adding a kind adds a profile, not code.
 /// </summary>
+/// <param name="Title">The kind's name in English, for the API and the generated documents (pages word it in their own resources).</param>
 public sealed record RequestKindProfile(
     RequestKind Kind,
+    string Title,
     ArticleReference Basis,
     DesignationRole Channel,
     IReadOnlyList<ContentRequirement> RequiredContents,
@@ -39,6 +42,7 @@ public static class RequestKindProfiles
 
     public static RequestKindProfile ExpeditedPreservation { get; } = new(
         RequestKind.ExpeditedPreservation,
+        "Expedited preservation of stored data",
         RequestKind.ExpeditedPreservation.Basis(),
         DesignationRole.PointOfContact247,
         Require(Preservation,
@@ -58,6 +62,7 @@ public static class RequestKindProfiles
 
     public static RequestKindProfile ExpeditedDisclosureOfTrafficData { get; } = new(
         RequestKind.ExpeditedDisclosureOfTrafficData,
+        "Expedited disclosure of preserved traffic data",
         RequestKind.ExpeditedDisclosureOfTrafficData.Basis(),
         DesignationRole.PointOfContact247,
         [
@@ -73,6 +78,7 @@ public static class RequestKindProfiles
 
     public static RequestKindProfile EmergencyDisclosure { get; } = new(
         RequestKind.EmergencyDisclosure,
+        "Emergency disclosure",
         RequestKind.EmergencyDisclosure.Basis(),
         DesignationRole.PointOfContact247,
         [
@@ -88,15 +94,18 @@ public static class RequestKindProfiles
 
     public static RequestKindProfile LocateSuspect { get; } = Assistance(
         RequestKind.LocateSuspect,
+        "Locate a suspect",
         new ContentRequirement(ContentItem.SummaryOfFacts, Network),
         new ContentRequirement(ContentItem.PersonSought, RequestKind.LocateSuspect.Basis()));
 
     public static RequestKindProfile TechnicalAdvice { get; } = Assistance(
         RequestKind.TechnicalAdvice,
+        "Technical advice",
         new ContentRequirement(ContentItem.Question, RequestKind.TechnicalAdvice.Basis()));
 
     public static RequestKindProfile LegalInformation { get; } = Assistance(
         RequestKind.LegalInformation,
+        "Legal information",
         new ContentRequirement(ContentItem.Question, RequestKind.LegalInformation.Basis()));
 
     public static IReadOnlyList<RequestKindProfile> All { get; } =
@@ -134,11 +143,32 @@ public static class RequestKindProfiles
         [.. items.Select(i => new ContentRequirement(i, basis))];
 
     /// <summary>Locating a suspect, technical advice and legal information: asked, then answered (Art. 41(3)).</summary>
-    private static RequestKindProfile Assistance(RequestKind kind, params ContentRequirement[] specific) => new(
+    private static RequestKindProfile Assistance(RequestKind kind, string title, params ContentRequirement[] specific) => new(
         kind,
+        title,
         kind.Basis(),
         DesignationRole.PointOfContact247,
         [new(ContentItem.RequestingAuthority, Network), new(ContentItem.Offence, Network), .. specific],
         AssistanceGrounds,
         new TransitionTable([.. Opening, new(RequestState.Acknowledged, RequestEventType.Answered, RequestState.Answered)]));
+}
+
+/// <summary>The offices requests go to (a profile's <see cref="RequestKindProfile.Channel"/>), as messages name them.</summary>
+public static class RequestChannels
+{
+    /// <summary>The channel's name in English: <c>24/7 point of contact</c>, <c>central authority</c>.</summary>
+    public static string Describe(this DesignationRole channel) => channel switch
+    {
+        DesignationRole.CentralAuthority => "central authority",
+        DesignationRole.PointOfContact247 => "24/7 point of contact",
+        DesignationRole.ExtraditionAuthority => "extradition authority",
+        DesignationRole.PreventionAuthority => "prevention authority",
+    };
+
+    /// <summary>The channel the kinds share, or null when they go to different offices (a draft whose kind is not chosen yet is routed there).</summary>
+    public static DesignationRole? Shared =>
+        RequestKindProfiles.All.Select(p => p.Channel).Distinct().ToList() is [var only] ? only : null;
+
+    /// <summary>Every channel some kind goes to, in the order of the kinds.</summary>
+    public static IReadOnlyList<DesignationRole> All { get; } = [.. RequestKindProfiles.All.Select(p => p.Channel).Distinct()];
 }

@@ -44,7 +44,7 @@ internal static class AreaRegistration
         app.MapTransparencyLog();
         app.MapEnvelopes();
 
-        Features.Requests.Pages.RequestLiveEndpoint.MapRequestPages(app);
+        app.MapRequestPages();
         api.MapAccount();
         api.MapTreaty();
         api.MapNodeKeys();

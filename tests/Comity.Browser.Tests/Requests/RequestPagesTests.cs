@@ -231,6 +231,32 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
     }
 
     [Fact]
+    [Trait("Article", "41(1)")]
+    public async Task Inbox_HandoverNote_EmptyIsRefusedInTheReadersWords_ThenWrittenAboutAnOpenRequestAndListed()
+    {
+        var id = await nodes.SubmitAsync("XA", RequestsNetworkFixture.Draft("technicalAdvice", "XA-UI-HANDOVER-1"));
+        await using var xa = await ContextAsync("XA");
+        var page = await xa.NewPageAsync();
+        await page.GotoAsync("/requests");
+        var handover = page.Locator("#handover");
+
+        await handover.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#handover-problem")).ToContainTextAsync("write something to hand over");
+        await Assertions.Expect(page.Locator("#handover-text")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await page.Locator("#handover-text").FillAsync("The advice request to XB waits for its acknowledgement.");
+        await handover.Locator($"input[name='Note.Requests'][value='{id}']").CheckAsync();
+        await handover.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#handover-added")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#handover-problem")).ToHaveCountAsync(0);
+        var note = handover.Locator(".handover-notes li").First;
+        await Assertions.Expect(note).ToContainTextAsync("waits for its acknowledgement");
+        await Assertions.Expect(note.Locator($"a.note-request[href='/requests/{id}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#handover-text")).ToHaveValueAsync("");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task RequestPage_RefusalWithoutReasons_IsRefusedBesideTheForm_ThenRecordedWithItsGroundOnBothSides()
     {
         var id = await nodes.SubmitAsync("XA", RequestsNetworkFixture.Draft("technicalAdvice", "XA-UI-REF-1"));

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Comity.Node.Features.Directory.Manage;
 using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.Validate;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Identity;
 using Comity.Protocol.V1;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Comity.Cli.Demo;
-using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.Clocks;
 using Comity.Node.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,7 @@
+using Comity.Domain.Legal;
+using Comity.Node.Federation.Envelopes;
+using Comity.Node.Kernel;
+
 namespace Comity.Node.Features.Requests;
 
 /// <summary>
@@ -7,6 +11,15 @@ namespace Comity.Node.Features.Requests;
 /// </summary>
 internal static class RequestCodes
 {
+    /// <summary>This node is not a party to the request named.</summary>
+    public const string NotFound = "request.not-found";
+
+    /// <summary>The transition is the other side's to record.</summary>
+    public const string WrongSide = "request.wrong-side";
+
+    /// <summary>Another write holds the request's conversation; try again.</summary>
+    public const string Busy = "request.busy";
+
     /// <summary>A text is longer than its field allows; the problem's <c>limit</c> is the most characters.</summary>
     public const string TextTooLong = "request.text-too-long";
 
@@ -36,4 +49,23 @@ internal static class RequestCodes
 
     /// <summary>The most requests one handover note may be about.</summary>
     public const int MaxHandoverRequests = 50;
+}
+
+/// <summary>
+/// The request API's refusals as it has always worded them: the status, a title, and every problem in <c>errors</c>
+/// with its own article (the documents carry no <c>legalBasis</c> of their own). Malformed input is <see cref="Error.Invalid(IReadOnlyList{ProblemError})"/>.
+/// </summary>
+internal static class RequestErrors
+{
+    /// <summary>Refused with <paramref name="status"/> (403, 404, 409, 422, 503): every problem, typed by the first one's code.</summary>
+    public static Error Refused(ErrorKind kind, int status, string title, IReadOnlyList<ProblemError> problems) =>
+        Error.Refused(problems, title, kind, status) with { LegalBasis = null };
+
+    public static Error NotFound(Guid id) =>
+        Refused(ErrorKind.NotFound, StatusCodes.Status404NotFound, "Not found.",
+            [RequestWire.Problem("id", RequestCodes.NotFound, $"This node is not a party to a request {id}.", Convention.Art(41))]);
+
+    public static Error Busy(OutboxBusyException e) =>
+        Refused(ErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable, "The request is busy; try again.",
+            [RequestWire.Problem("id", RequestCodes.Busy, e.Message + " Try again.", Convention.Art(41))]);
 }

@@ -236,7 +236,7 @@ internal sealed class HandoverNoteRecordConfiguration : IEntityTypeConfiguration
     }
 }
 
-/// <summary>Sizes of the request's texts.</summary>
+/// <summary>Sizes of the request's texts and lists.</summary>
 internal static class RequestLimits
 {
     public const int ShortText = 256;
@@ -244,6 +244,12 @@ internal static class RequestLimits
 
     /// <summary>Any one text of a request (original, translation, a content item, an answer).</summary>
     public const int LongText = 100_000;
+
+    /// <summary>The rows a list answers with when the caller names no limit.</summary>
+    public const int DefaultRows = 100;
+
+    /// <summary>The most rows a list answers with.</summary>
+    public const int MaxRows = 500;
 }
 
 internal static class RequestDbSets

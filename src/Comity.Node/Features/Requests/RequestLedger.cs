@@ -19,6 +19,9 @@ internal static class RequestLedger
     public static Side SideOf(RequestRecord request) =>
         Sides.TryParse(request.Side, out var side) ? side : throw new InvalidOperationException($"Request {request.Id} has an unknown side '{request.Side}'.");
 
+    /// <summary>The list a request of this node's <paramref name="side"/> is in: <c>incoming</c> (requested) or <c>outgoing</c> (requesting).</summary>
+    public static string Box(Side side) => side == Side.Requested ? "incoming" : "outgoing";
+
     public static RequestKind KindOf(RequestRecord request) =>
         RequestKinds.TryParse(request.Kind, out var kind) ? kind : throw new InvalidOperationException($"Request {request.Id} has an unknown kind '{request.Kind}'.");
 

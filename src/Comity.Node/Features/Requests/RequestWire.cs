@@ -3,23 +3,21 @@ using System.Globalization;
 using System.Text.Json;
 using Comity.Domain.Cooperation;
 using Comity.Domain.Legal;
+using Comity.Node.Kernel;
 using Comity.Protocol.V1;
 using NodaTime;
 
 namespace Comity.Node.Features.Requests;
 
-/// <summary>Hand-written mapping between the API DTOs, the domain and the wire types of requests.</summary>
+/// <summary>Hand-written mapping between the API DTOs, the domain and the wire types of requests (and their stored forms).</summary>
 internal static class RequestWire
 {
-    /// <summary>A violation found by the domain's request rules, which always name the field.</summary>
-    public static RequestProblemDto Dto(this RuleViolation problem) =>
-        new(problem.Field ?? throw new InvalidOperationException($"The request rule {problem.Code} names no field."), problem.Code, problem.Rule ?? nameof(RuleViolation), problem.Message, problem.Basis.ToString());
+    /// <summary>A malformed or refused input field, with its code, message and article.</summary>
+    public static ProblemError Problem(string field, string code, string message, ArticleReference basis, int? limit = null) =>
+        new(field, code, message, basis.ToString(), limit);
 
-    public static RequestProblemDto Problem(string field, string code, string message, ArticleReference basis, string rule = "RequestInput", int? limit = null) =>
-        new(field, code, rule, message, basis.ToString(), limit);
-
-    /// <summary>A text longer than its field allows; <see cref="RequestProblemDto.Limit"/> carries the bound.</summary>
-    public static RequestProblemDto TooLong(string field, int max) =>
+    /// <summary>A text longer than its field allows; <see cref="ProblemError.Limit"/> carries the bound.</summary>
+    public static ProblemError TooLong(string field, int max) =>
         Problem(field, RequestCodes.TextTooLong, $"At most {max} characters.", Convention.Art(41), limit: max);
 
     public static Instant ToInstant(DateTimeOffset at) => Instant.FromDateTimeOffset(at);
@@ -75,7 +73,7 @@ internal static class RequestWire
     // Conditions --------------------------------------------------------------------------------
 
     /// <summary>Parses the API's conditions; an unknown value is a problem under <paramref name="prefix"/> (Art. 36).</summary>
-    public static HandlingConditions? ParseConditions(HandlingConditionsDto? dto, string prefix, List<RequestProblemDto> problems)
+    public static HandlingConditions? ParseConditions(HandlingConditionsDto? dto, string prefix, List<ProblemError> problems)
     {
         if (dto is null)
         {
@@ -253,39 +251,11 @@ internal static class RequestWire
         return ToDomain(new RequestEventV1(row.Type, row.By, row.At, row.Actor, fields), requestConditions, out problem);
     }
 
-    /// <summary>The route that records an event type, or null for the events nodes record themselves.</summary>
-    public static string? Route(RequestEventType type) => type switch
-    {
-        RequestEventType.Acknowledged => RequestTransitions.Acknowledge,
-        RequestEventType.Preserved => RequestTransitions.Preserve,
-        RequestEventType.Disclosed => RequestTransitions.Disclose,
-        RequestEventType.Answered => RequestTransitions.Answer,
-        RequestEventType.Refused => RequestTransitions.Refuse,
-        RequestEventType.InformationRequested => RequestTransitions.RequestInformation,
-        RequestEventType.InformationProvided => RequestTransitions.ProvideInformation,
-        RequestEventType.ExtensionRequested => RequestTransitions.RequestExtension,
-        RequestEventType.PreservationExtended => RequestTransitions.Extend,
-        RequestEventType.FollowUpLinked => RequestTransitions.LinkFollowUp,
-        RequestEventType.Withdrawn => RequestTransitions.Withdraw,
-        RequestEventType.Closed => RequestTransitions.Close,
-        RequestEventType.Submitted or RequestEventType.Received => null,
-    };
-
     public static string DeadlineWire(DeadlineKind kind) => kind switch
     {
         DeadlineKind.Acknowledgement => "acknowledgement",
         DeadlineKind.PreservationReminder => "preservationReminder",
         DeadlineKind.PreservationExpiry => "preservationExpiry",
         DeadlineKind.Stale => "stale",
-    };
-
-    public static string Title(RequestKind kind) => kind switch
-    {
-        RequestKind.ExpeditedPreservation => "Expedited preservation of stored data",
-        RequestKind.ExpeditedDisclosureOfTrafficData => "Expedited disclosure of preserved traffic data",
-        RequestKind.EmergencyDisclosure => "Emergency disclosure",
-        RequestKind.LocateSuspect => "Locate a suspect",
-        RequestKind.TechnicalAdvice => "Technical advice",
-        RequestKind.LegalInformation => "Legal information",
     };
 }

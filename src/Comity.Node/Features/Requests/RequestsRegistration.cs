@@ -1,11 +1,23 @@
+using Comity.Node.Api;
+using Comity.Node.Features.Requests.Alerts;
+using Comity.Node.Features.Requests.Clocks;
+using Comity.Node.Features.Requests.HandoverNotes;
+using Comity.Node.Features.Requests.Kinds;
+using Comity.Node.Features.Requests.List;
+using Comity.Node.Features.Requests.ReceiveEvent;
+using Comity.Node.Features.Requests.ReceiveSubmission;
+using Comity.Node.Features.Requests.Show;
+using Comity.Node.Features.Requests.Submit;
+using Comity.Node.Features.Requests.Transitions;
+using Comity.Node.Features.Requests.Validate;
 using Comity.Node.Federation.Envelopes;
-using Microsoft.Extensions.Options;
-using Comity.Node.Features.Requests.Pages;
+using Comity.Node.Kernel;
 using Comity.Node.Ui.Shell;
+using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Features.Requests;
 
-/// <summary>The 24/7 requests (Arts. 41–43): services, envelope types, the clocks worker and the API.</summary>
+/// <summary>The 24/7 requests (Arts. 41–43): each use case's handler, the envelope types, the clocks worker, the API and the pages.</summary>
 internal static class RequestsRegistration
 {
     public static IServiceCollection AddRequests(this IServiceCollection services)
@@ -15,16 +27,53 @@ internal static class RequestsRegistration
         services.AddSingleton<IPostConfigureOptions<RequestOptions>>(sp => sp.GetRequiredService<RequestOptionsSetup>());
         services.AddSingleton<IValidateOptions<RequestOptions>>(sp => sp.GetRequiredService<RequestOptionsSetup>());
         services.AddSingleton<RequestChangeFeed>();
-        services.AddSingleton<IRequestChangeFeed>(sp => sp.GetRequiredService<RequestChangeFeed>());
+        services.AddScoped<GetRequestOfficesHandler>();
+        services.AddScoped<ListRequestKindsHandler>();
         services.AddScoped<RequestDraftChecker>();
-        services.AddScoped<IRequestQueries, RequestQueries>();
-        services.AddScoped<IRequestCommands, RequestCommands>();
+        services.AddScoped<SubmitRequestHandler>();
+        services.AddScoped<ListRequestsHandler>();
+        services.AddScoped<ListRequestAlertsHandler>();
+        services.AddScoped<GetRequestHandler>();
+        services.AddScoped<RecordTransitionHandler>();
+        services.AddScoped<ListHandoverNotesHandler>();
+        services.AddScoped<AddHandoverNoteHandler>();
         services.AddScoped<RequestClockSweep>();
-        services.AddEnvelopeHandler<RequestSubmittedEnvelope>();
-        services.AddEnvelopeHandler<RequestEventEnvelope>();
+        services.AddEnvelopeHandler<ReceiveSubmissionHandler>();
+        services.AddEnvelopeHandler<ReceiveEventHandler>();
         services.AddHostedService<RequestClockWorker>();
         services.AddNavigationLink(new NavigationLink("/requests", typeof(RequestsText), "NavRequests", 10) { Roles = RequestRoles.Read });
         services.AddDashboardCard<UrgentInboxCard>(10);
         return services;
+    }
+
+    /// <summary>The routes of docs/cooperation/requests-api.md, each mapped by its use case.</summary>
+    public static void MapRequests(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/requests").WithTags("Requests");
+        group.MapListRequestKinds();
+        group.MapValidateRequest();
+        group.MapSubmitRequest();
+        group.MapListRequests();
+        group.MapListRequestAlerts();
+        group.MapListHandoverNotes();
+        group.MapAddHandoverNote();
+        group.MapGetRequest();
+        group.MapTransitions();
+    }
+
+    /// <summary>What the pages need beside themselves: the live feed of changes (<see cref="RequestLiveEndpoint"/>).</summary>
+    public static void MapRequestPages(this IEndpointRouteBuilder app) => app.MapRequestLive();
+}
+
+/// <summary>A handler's outcome as the API answers it: the value, or the error's problem document (<see cref="Problems.From"/>).</summary>
+internal static class RequestHttp
+{
+    public static IResult Ok<T>(Result<T> result) =>
+        result.Succeeded ? Results.Ok(result.Value) : Problems.From(result.Error!);
+
+    public static IResult Created<T>(Result<T> result, Func<T, string> location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return result.Succeeded ? Results.Created(location(result.Value), result.Value) : Problems.From(result.Error!);
     }
 }

@@ -4,7 +4,7 @@ using Comity.Node.Federation.Transparency;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Tests.Features.Directory;
-using Comity.Node.Tests.Requests;
+using Comity.Node.Tests.Features.Requests;
 using Comity.Node.Tests.Ui;
 using Comity.Testing.Nodes;
 using Comity.Testing.Databases;

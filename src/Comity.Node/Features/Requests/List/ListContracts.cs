@@ -1,0 +1,41 @@
+namespace Comity.Node.Features.Requests.List;
+
+// This use case's part of the JSON contract of /api/v1/requests; its conventions are in ../RequestContracts.cs.
+
+/// <summary>A row of the incoming or outgoing list, ordered by urgency then due time.</summary>
+/// <param name="Box"><c>incoming</c> (this node is the requested side) or <c>outgoing</c> (this node requested).</param>
+/// <param name="Article">The kind's provision: <c>Art. 42</c>.</param>
+/// <param name="State">The request's state (<c>submitted</c>, <c>received</c>, <c>acknowledged</c>, <c>preserved</c>, …).</param>
+/// <param name="Urgency"><c>overdue</c> (a clock has passed), <c>dueSoon</c> (within the kind's acknowledgement time or 3 days for a preservation), <c>open</c> or <c>final</c>.</param>
+/// <param name="NextDueAt">The earliest running clock, when one runs.</param>
+/// <param name="NextDueKind"><c>acknowledgement</c>, <c>preservationReminder</c>, <c>preservationExpiry</c> or <c>stale</c>.</param>
+/// <param name="AwaitingUs">True when this node's side has something to do (its transitions are possible now).</param>
+/// <param name="OpenAlerts">Reminders and escalations raised and not yet overtaken by a later event.</param>
+public sealed record RequestSummary(
+    Guid Id,
+    string Box,
+    string Kind,
+    string Article,
+    string RequestingState,
+    string RequestedState,
+    string State,
+    string Urgency,
+    DateTimeOffset? NextDueAt,
+    string? NextDueKind,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset LastMovedAt,
+    string? Reference,
+    string? OfficerOnDuty,
+    bool AwaitingUs,
+    int OpenAlerts);
+
+/// <summary>Filters of <c>GET /api/v1/requests</c>.</summary>
+/// <param name="Box"><c>incoming</c>, <c>outgoing</c> or null for both.</param>
+/// <param name="State">Only requests in this state (wire name).</param>
+/// <param name="Kind">Only requests of this kind (wire name).</param>
+/// <param name="Open">True: only requests not in a final state; false: only final ones.</param>
+/// <param name="Limit">At most this many rows (default 100, at most 500).</param>
+public sealed record RequestListFilter(string? Box = null, string? State = null, string? Kind = null, bool? Open = null, int? Limit = null);
+
+/// <summary>The list answer.</summary>
+public sealed record RequestListResponse(IReadOnlyList<RequestSummary> Items);

@@ -1,0 +1,14 @@
+namespace Comity.Node.Features.Requests.List;
+
+/// <summary><c>GET /api/v1/requests</c>.</summary>
+internal static class ListRequestsEndpoint
+{
+    public static void MapListRequests(this RouteGroupBuilder group) =>
+        group.MapGet("/", async (string? box, string? state, string? kind, bool? open, int? limit, ListRequestsHandler handler, CancellationToken ct) =>
+                RequestHttp.Ok(await handler.HandleAsync(new RequestListFilter(box, state, kind, open, limit), ct)))
+            .WithName("ListRequests")
+            .WithSummary("Incoming and/or outgoing requests, most urgent first.")
+            .Produces<RequestListResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireAuthorization(RequestRoles.Readers);
+}

@@ -1,0 +1,139 @@
+using Comity.Domain.Cooperation;
+using Comity.Domain.Legal;
+using Comity.Node.Features.Requests.Clocks;
+using Comity.Node.Kernel;
+using Comity.Node.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Comity.Node.Features.Requests.List;
+
+/// <summary>
+/// The incoming and outgoing requests this node holds, most urgent first: urgency and the next due clock are computed
+/// from each request's history at the injected clock's now, for the clocks this node's side watches.
+/// </summary>
+internal sealed class ListRequestsHandler(ComityDbContext db, TimeProvider time, IOptions<RequestOptions> options)
+{
+    private CooperationClockSettings Clocks => options.Value.Clocks;
+
+    public async Task<Result<RequestListResponse>> HandleAsync(RequestListFilter? filter, CancellationToken cancellationToken)
+    {
+        filter ??= new RequestListFilter();
+        var problems = new List<ProblemError>();
+        string? side = filter.Box?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "incoming" => Side.Requested.Wire(),
+            "outgoing" => Side.Requesting.Wire(),
+            _ => Invalid("box", "box is incoming or outgoing."),
+        };
+        string? state = null;
+        if (!string.IsNullOrWhiteSpace(filter.State))
+        {
+            state = RequestStates.TryParse(filter.State, out var s) ? s.Wire() : Invalid("state", $"Unknown state '{filter.State}'.");
+        }
+
+        string? kind = null;
+        if (!string.IsNullOrWhiteSpace(filter.Kind))
+        {
+            kind = RequestKinds.TryParse(filter.Kind, out var k) ? k.Wire() : Invalid("kind", $"Unknown kind '{filter.Kind}'.");
+        }
+
+        if (filter.Limit is < 1 or > RequestLimits.MaxRows)
+        {
+            Invalid("limit", $"limit is from 1 to {RequestLimits.MaxRows}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return Error.Invalid(problems);
+        }
+
+        var query = db.Requests().AsNoTracking();
+        if (side is not null)
+        {
+            query = query.Where(r => r.Side == side);
+        }
+
+        if (state is not null)
+        {
+            query = query.Where(r => r.State == state);
+        }
+
+        if (kind is not null)
+        {
+            query = query.Where(r => r.Kind == kind);
+        }
+
+        if (filter.Open is bool open)
+        {
+            query = query.Where(r => r.IsOpen == open);
+        }
+
+        // Open requests first, earliest due first: the ones that can be urgent. Urgency itself is computed from the history.
+        var limit = filter.Limit ?? RequestLimits.DefaultRows;
+        var rows = await query.OrderByDescending(r => r.IsOpen).ThenBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenByDescending(r => r.LastMovedAt)
+            .Take(RequestLimits.MaxRows * 2).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var events = (await db.RequestEvents().AsNoTracking().Where(e => ids.Contains(e.RequestId)).ToListAsync(cancellationToken)).ToLookup(e => e.RequestId);
+        var alerts = (await db.RequestAlerts().AsNoTracking().Where(a => ids.Contains(a.RequestId)).ToListAsync(cancellationToken)).ToLookup(a => a.RequestId);
+        var now = time.GetUtcNow();
+        var summaries = rows
+            .Select(r => Summary(r, RequestLedger.Replay(r, events[r.Id]), alerts[r.Id], now))
+            .OrderBy(s => UrgencyRank(s.Urgency))
+            .ThenBy(s => s.NextDueAt ?? DateTimeOffset.MaxValue)
+            .ThenByDescending(s => s.LastMovedAt)
+            .Take(limit)
+            .ToList();
+        return new RequestListResponse(summaries);
+
+        string? Invalid(string field, string message)
+        {
+            problems.Add(RequestWire.Problem(field, "validation", message, Convention.Art(41)));
+            return null;
+        }
+    }
+
+    private RequestSummary Summary(RequestRecord request, RequestHistory history, IEnumerable<RequestAlertRecord> alerts, DateTimeOffset now)
+    {
+        var side = RequestLedger.SideOf(request);
+        var kind = RequestLedger.KindOf(request);
+        var status = history.StatusAt(Instant.FromDateTimeOffset(now), Clocks);
+        var clocks = status.Clocks.Where(c => RequestClocks.Concerns(side, c.Deadline.Kind)).ToList();
+        var soon = Clocks.For(kind).AcknowledgeWithin;
+        var urgency = history.State.IsFinal() ? "final"
+            : clocks.Any(c => c.IsDue && c.Deadline.Kind != DeadlineKind.PreservationReminder) ? "overdue"
+            : clocks.Any(c => c.IsDue
+                || (c.Deadline.Kind == DeadlineKind.Acknowledgement && c.Remaining <= soon)
+                || (c.Deadline.Kind == DeadlineKind.PreservationExpiry && c.Remaining <= Duration.FromDays(3))) ? "dueSoon"
+            : "open";
+        var next = clocks.Where(c => !c.IsDue).OrderBy(c => c.Deadline.Due).FirstOrDefault() ?? clocks.OrderBy(c => c.Deadline.Due).FirstOrDefault();
+        var awaitingUs = !history.State.IsFinal() && kind.Profile().Transitions.AllowedIn(history.State, side).Any(t => RequestTransitions.Route(t) is not null && t != RequestEventType.Withdrawn);
+        return new RequestSummary(
+            request.Id,
+            RequestLedger.Box(side),
+            request.Kind,
+            kind.Basis().ToString(),
+            request.RequestingState,
+            request.RequestedState,
+            request.State,
+            urgency,
+            next?.Deadline.Due.ToDateTimeOffset(),
+            next is null ? null : RequestWire.DeadlineWire(next.Deadline.Kind),
+            request.SubmittedAt,
+            request.LastMovedAt,
+            request.Reference,
+            request.OfficerOnDuty,
+            awaitingUs,
+            alerts.Count(a => a.RaisedAt >= request.LastMovedAt));
+    }
+
+    private static int UrgencyRank(string urgency) => urgency switch
+    {
+        "overdue" => 0,
+        "dueSoon" => 1,
+        "open" => 2,
+        _ => 3,
+    };
+}
