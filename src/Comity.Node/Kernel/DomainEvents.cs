@@ -24,39 +24,47 @@ public interface IAfterCommitSubscriber<in TEvent>
     Task HandleCommittedAsync(TEvent domainEvent, CancellationToken cancellationToken);
 }
 
-/// <summary>Raises the events of one type to the handlers the areas registered. Scoped: handlers share the raiser's scope.</summary>
-public sealed class DomainEvents<TEvent>(
-    IEnumerable<IDomainEventSubscriber<TEvent>> handlers,
-    IEnumerable<IAfterCommitSubscriber<TEvent>> followUps)
+/// <summary>Raises the events of one type, inside the raiser's unit of work, to the subscribers the areas registered (scoped: they share the raiser's scope).</summary>
+public sealed class DomainEvents<TEvent>(IEnumerable<IDomainEventSubscriber<TEvent>> subscribers)
     where TEvent : class
 {
     /// <summary>Inside the raiser's unit of work, before it saves.</summary>
     public async Task RaiseAsync(TEvent domainEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        foreach (var handler in handlers)
+        foreach (var subscriber in subscribers)
         {
-            await handler.HandleAsync(domainEvent, cancellationToken);
+            await subscriber.HandleAsync(domainEvent, cancellationToken);
         }
     }
+}
 
+/// <summary>
+/// Tells the areas that the raiser's change is committed. Apart from <see cref="DomainEvents{TEvent}"/> because the
+/// follow-ups often need what raised the event (publishing a Register reads the treaty registry that recorded the
+/// instruments): only the raiser's caller, once it has committed, depends on them.
+/// </summary>
+public sealed class CommittedEvents<TEvent>(IEnumerable<IAfterCommitSubscriber<TEvent>> subscribers)
+    where TEvent : class
+{
     /// <summary>After the raiser's change is committed.</summary>
     public async Task CommittedAsync(TEvent domainEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        foreach (var followUp in followUps)
+        foreach (var subscriber in subscribers)
         {
-            await followUp.HandleCommittedAsync(domainEvent, cancellationToken);
+            await subscriber.HandleCommittedAsync(domainEvent, cancellationToken);
         }
     }
 }
 
 public static class DomainEventRegistration
 {
-    /// <summary>Makes <see cref="DomainEvents{TEvent}"/> available for every event type.</summary>
+    /// <summary>Makes <see cref="DomainEvents{TEvent}"/> and <see cref="CommittedEvents{TEvent}"/> available for every event type.</summary>
     public static IServiceCollection AddDomainEvents(this IServiceCollection services)
     {
         services.AddScoped(typeof(DomainEvents<>));
+        services.AddScoped(typeof(CommittedEvents<>));
         return services;
     }
 

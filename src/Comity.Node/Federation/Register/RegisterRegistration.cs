@@ -19,6 +19,7 @@ internal static class RegisterRegistration
         services.AddScoped<CurrentRegister>();
         services.AddScoped<ICurrentRegister>(sp => sp.GetRequiredService<CurrentRegister>());
         services.AddScoped<IStartupSeeder, RegisterPublicationSeeder>();
+        services.AddDomainEventSubscriber<InstrumentsRecorded, MarkRegisterDueOnInstrumentsRecorded>();
         services.AddDomainEventSubscriber<InstrumentsRecorded, PublishOnInstrumentsRecorded>();
         services.AddSingleton<RegisterPublicationWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RegisterPublicationWorker>());

@@ -27,7 +27,7 @@ internal static class TreatyProblems
 }
 
 /// <summary>Records an instrument on the Secretariat (offered there only, see the endpoint).</summary>
-internal sealed class RecordInstrumentHandler(TreatyRegistry registry, ComityMetrics metrics, DomainEvents<InstrumentsRecorded> recorded)
+internal sealed class RecordInstrumentHandler(TreatyRegistry registry, ComityMetrics metrics, CommittedEvents<InstrumentsRecorded> recorded)
 {
     public const int MaxNotificationLength = 128;
 

@@ -7,16 +7,10 @@ namespace Comity.Node.Federation.Register;
 
 /// <summary>
 /// On the Secretariat, the Register lists the participants with their dates, so recorded instruments call for a new
-/// one: a publication mark in the recording's transaction (the publication worker publishes while marks are left),
-/// then, once it is committed, a publication right away (best effort: the mark covers a failure).
+/// one: a publication mark in the recording's transaction (the publication worker publishes while marks are left).
 /// </summary>
-internal sealed partial class PublishOnInstrumentsRecorded(
-    ComityDbContext db,
-    IRegisterPublisher publisher,
-    IOptions<NodeOptions> node,
-    IIdGenerator ids,
-    TimeProvider time,
-    ILogger<PublishOnInstrumentsRecorded> logger) : IDomainEventSubscriber<InstrumentsRecorded>, IAfterCommitSubscriber<InstrumentsRecorded>
+internal sealed class MarkRegisterDueOnInstrumentsRecorded(ComityDbContext db, IOptions<NodeOptions> node, IIdGenerator ids, TimeProvider time)
+    : IDomainEventSubscriber<InstrumentsRecorded>
 {
     public const string Reason = "treaty.instrument-recorded";
 
@@ -30,7 +24,12 @@ internal sealed partial class PublishOnInstrumentsRecorded(
 
         return Task.CompletedTask;
     }
+}
 
+/// <summary>Once recorded instruments are committed on the Secretariat, a new Register right away (best effort: their mark covers a failure).</summary>
+internal sealed class PublishOnInstrumentsRecorded(IRegisterPublisher publisher, IOptions<NodeOptions> node, ILogger<PublishOnInstrumentsRecorded> logger)
+    : IAfterCommitSubscriber<InstrumentsRecorded>
+{
     public async Task HandleCommittedAsync(InstrumentsRecorded domainEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
