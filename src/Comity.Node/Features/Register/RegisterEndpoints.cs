@@ -2,7 +2,6 @@ using Comity.Node.Api;
 using Comity.Node.Federation.Register;
 using Comity.Node.Identity;
 using Comity.Node.Kernel;
-using Microsoft.Extensions.Options;
 using Comity.Node.Ui.Shell;
 
 namespace Comity.Node.Features.Register;
@@ -36,23 +35,17 @@ internal static class RegisterEndpoints
         .Produces<RegisterStatusResponse>()
         .RequireAuthorization(Policies.SignedIn);
 
-        group.MapPost("/publish", async (IOptions<NodeOptions> node, IRegisterPublisher publisher, CancellationToken cancellationToken) =>
-            node.Value.Role != NodeRole.Secretariat
-                ? NotSecretariatConflict()
-                : Results.Ok(new PublishRegisterResponse(await publisher.PublishAsync(cancellationToken))))
+        group.MapPost("/publish", async (IRegisterPublisher publisher, CancellationToken cancellationToken) =>
+            Results.Ok(new PublishRegisterResponse(await publisher.PublishAsync(cancellationToken))))
         .WithName("PublishRegister")
         .WithSummary("Sign and publish a new Register now, with the next serial. Secretariat node only.")
         .Produces<PublishRegisterResponse>()
         .ProducesProblem(StatusCodes.Status409Conflict)
-        .RequireAuthorization(Policies.SecretariatOfficer);
+        .RequireAuthorization(Policies.SecretariatOfficer)
+        .OfferedOn(NodeRole.Secretariat, NotSecretariatConflict);
 
-        group.MapPost("/refresh", async (IOptions<NodeOptions> node, RegisterSync sync, RegisterStatusReader reader, CancellationToken cancellationToken) =>
+        group.MapPost("/refresh", async (RegisterSync sync, RegisterStatusReader reader, CancellationToken cancellationToken) =>
         {
-            if (node.Value.Role == NodeRole.Secretariat)
-            {
-                return Problems.Conflict(IsSecretariatCode, "The Secretariat publishes the Register; it does not fetch one. Use POST /api/v1/register/publish.");
-            }
-
             if (!sync.IsConfigured)
             {
                 return Problems.Conflict(NotConfiguredCode,
@@ -66,6 +59,7 @@ internal static class RegisterEndpoints
         .WithSummary("Fetch and verify the Register from the Secretariat now; answers with the resulting status (a refusal is reported in it, not as an error).")
         .Produces<RegisterStatusResponse>()
         .ProducesProblem(StatusCodes.Status409Conflict)
-        .RequireAuthorization(Policies.NodeAdmin);
+        .RequireAuthorization(Policies.NodeAdmin)
+        .OfferedOn(NodeRole.State, () => Problems.Conflict(IsSecretariatCode, "The Secretariat publishes the Register; it does not fetch one. Use POST /api/v1/register/publish."));
     }
 }

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Text.Json;
-using Comity.Domain.Legal;
 using Comity.Domain.Treaty;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
@@ -42,8 +41,8 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
 
     /// <summary>
     /// Records the instruments that are not stored yet, in deposit order, if together with the stored
-    /// ones they break no rule; otherwise records nothing and returns every violation of the first
-    /// instrument that breaks one. One transaction, safe against concurrent writers.
+    /// ones they break no rule, and returns them; otherwise records nothing and returns every violation
+    /// of the first instrument that breaks one. One transaction, safe against concurrent writers.
     /// </summary>
     /// <remarks>
     /// Concurrency: the check reads every instrument and the insert depends on what it read, so two
@@ -58,7 +57,7 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
     /// conflicting writers with SQLSTATE 40001; we retry it from the start. Readers never block.</item>
     /// </list>
     /// </remarks>
-    public async Task<RecordOutcome> RecordAsync(IReadOnlyList<Instrument> candidates, string source, string? recordedBy, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<InstrumentRecord>>> RecordAsync(IReadOnlyList<Instrument> candidates, string source, string? recordedBy, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -97,7 +96,7 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
     public static Instrument ToDomain(InstrumentRecord record) =>
         new(ParticipantCode.Create(record.Participant), record.Kind, LocalDate.FromDateOnly(record.Date), record.DepositaryNotification);
 
-    private async Task<RecordOutcome> RecordOnceAsync(IReadOnlyList<Instrument> candidates, string source, string? recordedBy, CancellationToken cancellationToken)
+    private async Task<Result<IReadOnlyList<InstrumentRecord>>> RecordOnceAsync(IReadOnlyList<Instrument> candidates, string source, string? recordedBy, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         var stored = await db.Instruments().AsNoTracking().ToListAsync(cancellationToken);
@@ -108,7 +107,7 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
             var result = TreatyHistory.TryRecord(history, candidate);
             if (result.History is null)
             {
-                return new RecordOutcome(null, result.Violations);
+                return Error.Violations(result.Violations);
             }
 
             // Recorded out of date order, an instrument could pass against the current history yet make
@@ -116,7 +115,7 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
             var replay = TreatyHistory.Build(result.History.Instruments);
             if (!replay.IsBuilt)
             {
-                return new RecordOutcome(null, replay.Violations);
+                return Error.Violations(replay.Violations);
             }
 
             history = result.History;
@@ -141,7 +140,7 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
         added.ForEach(i => audit.Record(new AuditRecord(recordedBy is null ? Audit.Node : "user:" + recordedBy, "treaty.instrument-recorded", "instrument", i.Id.ToString("D"), Audit.Sha256(JsonSerializer.Serialize(i)))));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RecordOutcome(added, []);
+        return added;
     }
 
     private static TreatyHistory Build(IEnumerable<InstrumentRecord> records)
@@ -164,6 +163,3 @@ internal sealed class TreatyRegistry(ComityDbContext db, TimeProvider time, IIdG
         return false;
     }
 }
-
-/// <summary>Either the records inserted, or every violation of the instrument that was refused.</summary>
-internal sealed record RecordOutcome(IReadOnlyList<InstrumentRecord>? Recorded, IReadOnlyList<RuleViolation> Violations);

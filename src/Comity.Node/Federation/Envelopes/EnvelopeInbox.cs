@@ -338,13 +338,13 @@ internal sealed partial class EnvelopeInbox(
     /// waiting envelopes after it, in order; when its handler refuses it again it stays waiting, the refusal is
     /// alerted again, and the reason is returned. Audited either way.
     /// </summary>
-    public async Task<InboxRetry> RetryWaitingAsync(Guid id, string actor, CancellationToken cancellationToken)
+    public async Task<Result<InboxRetried>> RetryWaitingAsync(Guid id, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var probe = await db.Inbox().AsNoTracking().Where(r => r.Id == id).Select(r => new { r.From, r.Conversation }).FirstOrDefaultAsync(cancellationToken);
         if (probe is null)
         {
-            return new InboxRetry(InboxRetryOutcome.NotFound, 0, $"This node received no envelope {id}.");
+            return Error.NotFound("federation.envelope-not-found", $"This node received no envelope {id}.");
         }
 
         // The same order as deliveries of that conversation: its stripe in this process, then the database's writer.
@@ -360,20 +360,21 @@ internal sealed partial class EnvelopeInbox(
                 var conversation = await db.InboxConversations().FindAsync([row.From, row.Conversation], cancellationToken);
                 if (row.Status != InboxStatus.Waiting)
                 {
-                    return new InboxRetry(InboxRetryOutcome.NotWaiting, 0, $"Envelope {id} is {row.Status.ToString().ToLowerInvariant()}, not waiting: there is nothing to retry.");
+                    return Error.Conflict("federation.not-waiting", $"Envelope {id} is {row.Status.ToString().ToLowerInvariant()}, not waiting: there is nothing to retry.");
                 }
 
                 if (conversation is null || row.Seq != conversation.NextSeq)
                 {
                     var next = conversation?.NextSeq ?? 1;
-                    return new InboxRetry(InboxRetryOutcome.AwaitingPredecessor, 0,
+                    return Error.Conflict(
+                        "federation.awaiting-predecessor",
                         $"Envelope {id} has seq {row.Seq.ToString(CultureInfo.InvariantCulture)}; conversation {row.Conversation} from {row.From} still waits for seq {next.ToString(CultureInfo.InvariantCulture)}. It will be applied when that arrives.");
                 }
 
                 var stored = Decode(row.Bytes);
                 if (!ByType.TryGetValue(stored.Type, out var handler))
                 {
-                    return new InboxRetry(InboxRetryOutcome.NoHandler, 0, $"This node no longer handles envelopes of type {stored.Type}.");
+                    return Error.Conflict("federation.no-handler", $"This node no longer handles envelopes of type {stored.Type}.");
                 }
 
                 var now = time.GetUtcNow();
@@ -389,8 +390,8 @@ internal sealed partial class EnvelopeInbox(
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return kept is null
-                    ? new InboxRetry(InboxRetryOutcome.RefusedAgain, 0, $"Its handler refused envelope {id} again: {refusal} It stays waiting.")
-                    : new InboxRetry(InboxRetryOutcome.Applied, applied, $"Envelope {id} was applied, with {(applied - 1).ToString(CultureInfo.InvariantCulture)} waiting after it.");
+                    ? Error.Conflict("federation.retry-refused", $"Its handler refused envelope {id} again: {refusal} It stays waiting.")
+                    : new InboxRetried(applied, $"Envelope {id} was applied, with {(applied - 1).ToString(CultureInfo.InvariantCulture)} waiting after it.");
             }
         }
         finally
@@ -528,19 +529,8 @@ internal sealed partial class EnvelopeInbox(
     private partial void LogReplay(string envelopeId, string from);
 }
 
-/// <summary>What an administrator's retry of a waiting envelope came to.</summary>
-internal enum InboxRetryOutcome
-{
-    Applied,
-    RefusedAgain,
-    NotFound,
-    NotWaiting,
-    AwaitingPredecessor,
-    NoHandler,
-}
-
-/// <summary>The retry's outcome, how many envelopes were applied, and why.</summary>
-internal sealed record InboxRetry(InboxRetryOutcome Outcome, int Applied, string Detail);
+/// <summary>A retried envelope was applied: how many envelopes went in (it and those waiting after it), in words.</summary>
+internal sealed record InboxRetried(int Applied, string Detail);
 
 /// <summary>A verified envelope with its signed receipt, on its way into the inbox.</summary>
 internal sealed record InboxItem(EnvelopeV1 Envelope, Guid Id, byte[] Bytes, string Sha256, string Receipt, DateTimeOffset Now);

@@ -4,7 +4,6 @@ using Comity.Node.Federation.Keys;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Comity.Node.Federation.Register;
@@ -20,17 +19,12 @@ internal static class RegisterProblems
 
 internal static class RegisterFederationEndpoints
 {
-    /// <summary>The public, signed Register and the key that verifies it: anonymous by design.</summary>
+    /// <summary>The public, signed Register and the key that verifies it: anonymous by design, offered by the Secretariat only.</summary>
     public static void MapRegisterFederation(this WebApplication app)
     {
         var federation = app.MapGroup("/federation/v1").WithTags("Federation").AllowAnonymous();
-        federation.MapGet("/register", async (HttpContext context, IOptions<NodeOptions> node, ComityDbContext db, CancellationToken cancellationToken) =>
+        federation.MapGet("/register", async (HttpContext context, ComityDbContext db, CancellationToken cancellationToken) =>
         {
-            if (node.Value.Role != NodeRole.Secretariat)
-            {
-                return RegisterProblems.NotSecretariat();
-            }
-
             var latest = await CurrentRegister.LatestPublicationAsync(db, cancellationToken);
             if (latest is null)
             {
@@ -52,15 +46,11 @@ internal static class RegisterFederationEndpoints
         .WithSummary("The current Register: a JWS in the JSON flattened serialization (RFC 7515 §7.2.2), alg EdDSA, typ comity-register+json, signed by the Secretariat. Strong ETag; If-None-Match answers 304. Secretariat node only.")
         .Produces<string>(StatusCodes.Status200OK, "application/json")
         .Produces(StatusCodes.Status304NotModified)
-        .ProducesProblem(StatusCodes.Status404NotFound);
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .OfferedOn(NodeRole.Secretariat, RegisterProblems.NotSecretariat);
 
-        federation.MapGet("/register/key", async (HttpContext context, IOptions<NodeOptions> node, NodeKeyStore keys, CancellationToken cancellationToken) =>
+        federation.MapGet("/register/key", async (HttpContext context, NodeKeyStore keys, CancellationToken cancellationToken) =>
         {
-            if (node.Value.Role != NodeRole.Secretariat)
-            {
-                return RegisterProblems.NotSecretariat();
-            }
-
             var key = await keys.RegisterSigningKeyAsync(cancellationToken)
                 ?? throw new InvalidOperationException("The Secretariat has no signing key; keys are generated at start-up.");
             context.Response.Headers.CacheControl = "no-cache";
@@ -69,6 +59,7 @@ internal static class RegisterFederationEndpoints
         .WithName("GetRegisterKey")
         .WithSummary("The key that signs the current Register, as a JWK (kty OKP, crv Ed25519, kid = RFC 7638 thumbprint, use sig, alg EdDSA). Confirm it out of band before configuring it on a State node. Secretariat node only.")
         .Produces<Jwk>()
-        .ProducesProblem(StatusCodes.Status404NotFound);
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .OfferedOn(NodeRole.Secretariat, RegisterProblems.NotSecretariat);
     }
 }

@@ -102,16 +102,11 @@ internal static class TransparencyRegistration
                 return Problems.Validation([new ProblemError("body", "log.witness.too-large", $"The body is larger than {MaxWitnessBody} bytes or not UTF-8.")]);
             }
 
-            var verdict = await witness.AddCheckpointAsync(body, cancellationToken);
-            return verdict.Status switch
-            {
-                StatusCodes.Status200OK => Results.Text(verdict.CosignatureLine!, "text/plain; charset=utf-8", Encoding.UTF8),
+            return (await witness.AddCheckpointAsync(body, cancellationToken)).ToHttp(answer => answer.CosignatureLine is { } line
+                ? Results.Text(line, "text/plain; charset=utf-8", Encoding.UTF8)
 
                 // C2SP tlog-witness: a 409 carries the witness's size for the log, so the client can retry with a proof from it.
-                StatusCodes.Status409Conflict => Results.Text(verdict.StoredSize!.Value.ToString(CultureInfo.InvariantCulture) + "\n", TlogSizeMediaType, Encoding.UTF8, StatusCodes.Status409Conflict),
-                StatusCodes.Status400BadRequest => Problems.Validation([new ProblemError(verdict.Field, verdict.Code!, verdict.Detail!)]),
-                _ => Problems.Simple(verdict.Status, verdict.Code!, Title(verdict.Status), verdict.Detail!),
-            };
+                : Results.Text(answer.HeldSize!.Value.ToString(CultureInfo.InvariantCulture) + "\n", TlogSizeMediaType, Encoding.UTF8, StatusCodes.Status409Conflict));
         })
         .WithName("WitnessAddCheckpoint")
         .WithSummary("C2SP tlog-witness add-checkpoint. Body (text/plain): 'old <size>', the consistency proof hashes one per line (standard base64), an empty line, the checkpoint note. 200: this node's cosignature line (cosignature/v1, key name comity.int/witness/<State>). 400 malformed or rollback, 403 not signed by the log's Register key, 404 unknown log, 409 old size differs (body: the size this witness holds, text/x.tlog.size), 422 invalid proof or split view (stored as an alert).")
@@ -124,14 +119,6 @@ internal static class TransparencyRegistration
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .DisableAntiforgery();
     }
-
-    private static string Title(int status) => status switch
-    {
-        StatusCodes.Status403Forbidden => "The checkpoint's signature is not accepted.",
-        StatusCodes.Status404NotFound => "Not found.",
-        StatusCodes.Status422UnprocessableEntity => "The checkpoint is not consistent with what this witness cosigned.",
-        _ => "The checkpoint is refused.",
-    };
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

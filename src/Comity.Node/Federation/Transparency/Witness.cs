@@ -33,9 +33,17 @@ public sealed class LogMetrics
     public Counter<long> Cosigned { get; }
 }
 
-/// <summary>The witness's verdict on an add-checkpoint request (C2SP tlog-witness): a cosignature line or a refusal with its HTTP status.</summary>
-/// <param name="Status">200, or 400 (malformed, rollback), 403 (signature), 404 (unknown log), 409 (old size differs: <paramref name="StoredSize"/> goes in the body), 422 (bad proof, split view).</param>
-public sealed record WitnessVerdict(int Status, string? CosignatureLine, string? Code, string? Detail, long? StoredSize = null, string? Field = null);
+/// <summary>
+/// The witness's answer to an add-checkpoint request, both plain text by C2SP tlog-witness: its cosignature line (200), or,
+/// when the request's old size is not the one it holds for the log, that size (409), so the client retries with a proof from it.
+/// Refusals (400 malformed or rollback, 403 signature, 404 unknown log, 422 bad proof or split view) are <see cref="Error"/>s.
+/// </summary>
+public sealed record WitnessAnswer(string? CosignatureLine, long? HeldSize)
+{
+    public static WitnessAnswer Cosigned(string line) => new(line, null);
+
+    public static WitnessAnswer OldSizeDiffers(long heldSize) => new(null, heldSize);
+}
 
 /// <summary>
 /// This node as a witness of its peers' logs (C2SP tlog-witness semantics). It keeps, per origin, the
@@ -58,16 +66,16 @@ internal sealed partial class LogWitness(
     public const string InconsistentCode = "log.witness.inconsistent";
 
     /// <summary>Parses and handles the body of <c>POST /federation/v1/log/witness/add-checkpoint</c>.</summary>
-    public async Task<WitnessVerdict> AddCheckpointAsync(string body, CancellationToken cancellationToken)
+    public async Task<Result<WitnessAnswer>> AddCheckpointAsync(string body, CancellationToken cancellationToken)
     {
         if (!TryParseRequest(body, out var oldSize, out var proof, out var note, out var parseError))
         {
-            return Refuse(400, "log.witness.malformed", parseError, "body");
+            return Refuse(Error.Invalid("body", "log.witness.malformed", parseError));
         }
 
         if (!SignedNote.TryParse(note, out var parsed, out var noteError) || !Checkpoint.TryParse(parsed!.Body, out var claimed, out noteError))
         {
-            return Refuse(400, "log.witness.malformed", "The checkpoint note is malformed: " + noteError + ".", "checkpoint");
+            return Refuse(Error.Invalid("checkpoint", "log.witness.malformed", "The checkpoint note is malformed: " + noteError + "."));
         }
 
         var origin = claimed!.Origin;
@@ -75,7 +83,7 @@ internal sealed partial class LogWitness(
         var snapshot = await register.GetAsync(cancellationToken);
         if (state is null || state == LogNames.OwnState(node) || snapshot is null || RegisterLookups.NodeFor(snapshot.Register, state) is not { } logNode)
         {
-            return Refuse(404, "log.witness.unknown-log", $"This witness does not know the log '{origin}': it witnesses the logs of the other nodes in the Register it holds ({LogNames.OriginPrefix}<State>).", "checkpoint");
+            return Refuse(Error.NotFound("log.witness.unknown-log", $"This witness does not know the log '{origin}': it witnesses the logs of the other nodes in the Register it holds ({LogNames.OriginPrefix}<State>)."));
         }
 
         var now = time.GetUtcNow();
@@ -85,19 +93,19 @@ internal sealed partial class LogWitness(
             .FirstOrDefault(v => v.IsValid);
         if (verified?.Checkpoint is not { } checkpoint)
         {
-            return Refuse(403, "log.witness.bad-signature", $"The checkpoint is not signed by a key of {state}'s node valid now in the Register (key name {origin}).", "checkpoint");
+            return Refuse(new Error(ErrorKind.Forbidden, "log.witness.bad-signature", "The checkpoint's signature is not accepted.", $"The checkpoint is not signed by a key of {state}'s node valid now in the Register (key name {origin})."));
         }
 
         var stored = await db.WitnessedLogs().SingleOrDefaultAsync(w => w.Origin == origin, cancellationToken);
         var storedSize = stored?.TreeSize ?? 0;
         if (oldSize != storedSize)
         {
-            return Refuse(409, "log.witness.old-size", $"This witness last cosigned {origin} at size {storedSize}, not {oldSize}: send a consistency proof from size {storedSize}.", "old", storedSize);
+            return OldSizeDiffers(storedSize);
         }
 
         if (checkpoint.TreeSize < oldSize)
         {
-            return Refuse(400, "log.witness.rollback", $"The checkpoint's size {checkpoint.TreeSize} is smaller than the size {oldSize} this witness already cosigned for {origin}: a log never shrinks.", "checkpoint");
+            return Refuse(Error.Invalid("checkpoint", "log.witness.rollback", $"The checkpoint's size {checkpoint.TreeSize} is smaller than the size {oldSize} this witness already cosigned for {origin}: a log never shrinks."));
         }
 
         if (stored is not null)
@@ -117,12 +125,12 @@ internal sealed partial class LogWitness(
                     return await AlertAsync(stored, checkpoint, note, state, result.Reason, cancellationToken);
                 }
 
-                return Refuse(422, "log.witness.bad-proof", $"The consistency proof from size {stored.TreeSize} to {checkpoint.TreeSize} is not valid: {result.Reason}.", "proof");
+                return Refuse(Inconsistent("log.witness.bad-proof", $"The consistency proof from size {stored.TreeSize} to {checkpoint.TreeSize} is not valid: {result.Reason}."));
             }
         }
         else if (proof.Count != 0)
         {
-            return Refuse(422, "log.witness.bad-proof", "A proof from size 0 must be empty: this witness has cosigned nothing for this log yet.", "proof");
+            return Refuse(Inconsistent("log.witness.bad-proof", "A proof from size 0 must be empty: this witness has cosigned nothing for this log yet."));
         }
 
         var timestamp = now.ToUnixTimeSeconds();
@@ -146,11 +154,11 @@ internal sealed partial class LogWitness(
         catch (DbUpdateException)
         {
             // Another submission for the same log was stored meanwhile: the submitter learns the new size and retries.
-            return Refuse(409, "log.witness.old-size", $"Another checkpoint of {origin} was cosigned meanwhile; send a consistency proof from the new size.", "old", await StoredSizeAsync(origin, cancellationToken));
+            return OldSizeDiffers(await StoredSizeAsync(origin, cancellationToken));
         }
 
         metrics.Cosigned.Add(1);
-        return new WitnessVerdict(200, line, null, null);
+        return WitnessAnswer.Cosigned(line);
     }
 
     /// <summary>The witness's cosignature line on <paramref name="checkpoint"/> at <paramref name="timestamp"/> (Unix seconds), signed with the node key.</summary>
@@ -165,7 +173,7 @@ internal sealed partial class LogWitness(
         return SignedNote.FormatSignatureLine(name, SignedNote.KeyHash(name, SignedNote.CosignatureV1Algorithm, publicKey), value);
     }
 
-    private async Task<WitnessVerdict> AlertAsync(WitnessedLog stored, Checkpoint submitted, string note, string state, string reason, CancellationToken cancellationToken)
+    private async Task<Result<WitnessAnswer>> AlertAsync(WitnessedLog stored, Checkpoint submitted, string note, string state, string reason, CancellationToken cancellationToken)
     {
         var kind = submitted.TreeSize == stored.TreeSize ? "split-view" : "inconsistent";
         db.ChangeTracker.Clear();
@@ -191,7 +199,7 @@ internal sealed partial class LogWitness(
         var detail = kind == "split-view"
             ? $"SPLIT VIEW: {stored.Origin} signed two different trees of size {submitted.TreeSize}. This witness refuses it and has kept both signed checkpoints as evidence."
             : $"SPLIT VIEW: the checkpoint of size {submitted.TreeSize} is not consistent with the one of size {stored.TreeSize} this witness cosigned for {stored.Origin} ({reason}). Both signed checkpoints are kept as evidence.";
-        return Refuse(422, code, detail, "checkpoint");
+        return Refuse(Inconsistent(code, detail));
     }
 
     private async Task<long> StoredSizeAsync(string origin, CancellationToken cancellationToken)
@@ -200,11 +208,20 @@ internal sealed partial class LogWitness(
         return (await db.WitnessedLogs().AsNoTracking().SingleOrDefaultAsync(w => w.Origin == origin, cancellationToken))?.TreeSize ?? 0;
     }
 
-    private WitnessVerdict Refuse(int status, string code, string detail, string field, long? storedSize = null)
-    {
-        metrics.WitnessRefusals.Add(1, new KeyValuePair<string, object?>("code", code));
+    private static Error Inconsistent(string code, string detail) =>
+        new(ErrorKind.Conflict, code, "The checkpoint is not consistent with what this witness cosigned.", detail) { Status = StatusCodes.Status422UnprocessableEntity };
 
-        return new WitnessVerdict(status, null, code, detail, storedSize, field);
+    private Error Refuse(Error error)
+    {
+        metrics.WitnessRefusals.Add(1, new KeyValuePair<string, object?>("code", error.Code));
+        return error;
+    }
+
+    /// <summary>Not cosigned: the request's old size is not the one this witness holds (counted as a refusal).</summary>
+    private WitnessAnswer OldSizeDiffers(long heldSize)
+    {
+        metrics.WitnessRefusals.Add(1, new KeyValuePair<string, object?>("code", "log.witness.old-size"));
+        return WitnessAnswer.OldSizeDiffers(heldSize);
     }
 
     /// <summary>

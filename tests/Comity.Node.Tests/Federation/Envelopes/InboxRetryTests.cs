@@ -5,8 +5,6 @@ using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Tests.Features.Directory;
 using Comity.Node.Tests.Features.Requests;
-using Comity.Node.Tests.Ui;
-using Comity.Testing.Nodes;
 using Comity.Testing.Databases;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,57 +87,5 @@ public sealed class InboxRetryTests
         Assert.Equal((6L, 0), (conversation.NextSeq, conversation.Waiting));
         var audited = await xb.QueryAsync(db => db.AuditEvents().AsNoTracking().Where(e => e.ObjectId == ids[3].ToString("D") && e.Action.StartsWith("envelope.retr")).Select(e => e.Action).ToListAsync(ct));
         Assert.Equal(["envelope.retried", "envelope.retry-refused"], audited.Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public async Task FederationPage_OffersTheRetryToAdministratorsOnly_AndShowsItsOutcome()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, ct);
-        await using var network = await EnvelopeTestKit.StartAsync(EnvelopeTestKit.Settings(worker: false), ct, "XA");
-        await using var xb = await InboxOrderingTests.JoinAsync(network, "XB", database, ct, demo: true);
-        var xa = network["XA"];
-        var now = xb.Time.GetUtcNow();
-        var first = EnvelopeTestKit.Envelope("XA", "XB", "page-retry", 1, ProbeEnvelope.TypeName, now);
-        var second = EnvelopeTestKit.Envelope("XA", "XB", "page-retry", 2, ProbeEnvelope.TypeName, now);
-        using (var early = await xb.PostEnvelopeAsync(await xa.SignAsync(second, ct), ct))
-        {
-            Assert.Equal(HttpStatusCode.OK, early.StatusCode);
-        }
-
-        xb.Order().FailConversation = "page-retry";
-        xb.Order().FailSeq = 2;
-        using (var arrived = await xb.PostEnvelopeAsync(await xa.SignAsync(first, ct), ct))
-        {
-            Assert.Equal(HttpStatusCode.OK, arrived.StatusCode);
-        }
-
-        await xb.CreateUserAsync("ines", new TestUser { Demo = true }, Roles.NodeAdmin);
-        await xb.CreateUserAsync("bo", new TestUser { Demo = true }, Roles.Auditor);
-        using var auditor = new Browser(xb);
-        using (await auditor.SignInAsync("bo", TestNode.TestPassword))
-        {
-            var seen = await auditor.GetDocumentAsync("/federation");
-            Assert.NotNull(seen.QuerySelector("tr[data-alert='successor-refused']"));
-            Assert.Null(seen.QuerySelector("[data-retry]"));
-
-            // A post the page never offered to an auditor changes nothing, even once the cause is gone.
-            xb.Order().FailConversation = null;
-            using var forged = await auditor.SubmitAsync("/federation", "retry", new Dictionary<string, string> { ["Retry.Envelope"] = second.Id });
-            Assert.Null((await Browser.ParseAsync(forged)).QuerySelector("[data-retry-result]"));
-            Assert.Equal([1L], xb.Order().Applied.Where(a => a.Conversation == "page-retry").Select(a => a.Seq));
-        }
-
-        using var admin = new Browser(xb);
-        using var signIn = await admin.SignInAsync("ines", TestNode.TestPassword);
-        var page = await admin.GetDocumentAsync("/federation");
-        Assert.Equal(second.Id, page.QuerySelector("tr[data-alert='successor-refused'] [data-retry]")?.GetAttribute("data-retry"));
-
-        using var posted = await admin.SubmitAsync("/federation", "retry", new Dictionary<string, string> { ["Retry.Envelope"] = second.Id });
-        var result = await Browser.ParseAsync(posted);
-
-        Assert.Equal("Applied", result.QuerySelector("[data-retry-result]")?.GetAttribute("data-retry-result"));
-        Assert.Null(result.QuerySelector("[data-retry]"));
-        Assert.Equal([1L, 2L], xb.Order().Applied.Where(a => a.Conversation == "page-retry").Select(a => a.Seq));
     }
 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Comity.Domain.Transparency;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Transparency;
-using Comity.Node.Features.Transparency;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
@@ -240,31 +239,6 @@ public sealed class TransparencyLogTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Contains(problem.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
-    }
-
-    [Fact]
-    public async Task TheApi_ListsEntriesWithTheirLeafData_AndCheckpoints()
-    {
-        await using var node = await TestNode.StartAsync(cancellationToken: Ct);
-        await RecordAsync(node, 3);
-        await node.Services.GetRequiredService<LogWriter>().RunOnceAsync(Ct);
-        using var auditor = await node.CreateClientForAsync("auditor", Roles.Auditor);
-
-        var summary = await auditor.GetFromJsonAsync<LogSummaryResponse>("/api/v1/log", Ct);
-        Assert.Equal("comity.int/log/XA", summary!.Origin);
-        Assert.Equal(summary.Size, summary.Checkpoint!.TreeSize);
-        Assert.NotEmpty(summary.LogKeys);
-
-        var entries = await auditor.GetFromJsonAsync<LogEntriesResponse>($"/api/v1/log/entries?from=0&count={summary.Size}", Ct);
-        Assert.Equal(summary.Size, entries!.Entries.Count);
-        Assert.All(entries.Entries, e => Assert.Equal(e.LeafHash, Convert.ToBase64String(MerkleHash.Leaf(Convert.FromBase64String(e.LeafData)))));
-        Assert.Contains(entries.Entries, e => e.Action == "test.recorded");
-
-        var checkpoints = await auditor.GetFromJsonAsync<List<LogCheckpointResponse>>("/api/v1/log/checkpoints?limit=5", Ct);
-        Assert.Equal(summary.Checkpoint.Id, checkpoints![0].Id);
-
-        using var bad = await auditor.GetAsync("/api/v1/log/entries?count=5000", Ct);
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     /// <summary>Runs the log writer (the background worker may have run it first) and returns the latest checkpoint.</summary>

@@ -25,21 +25,22 @@ internal sealed class DemoDirectorySeeder(ComityDbContext db, ManageDirectoryHan
 
         foreach (var designation in data.Designations)
         {
-            var saved = await directory.SaveDesignationAsync(null, designation, cancellationToken);
-            var created = saved.Value ?? throw new InvalidOperationException("Demo directory entry refused: " + string.Join(" ", saved.Messages));
+            var created = Accepted(await directory.SaveDesignationAsync(null, designation, cancellationToken), "directory entry");
             if (designation.Always == true)
             {
-                var roster = await directory.SetRosterAsync(Guid.Parse(created.Id), new RosterInput(DemoDirectory.Roster(state, time.GetUtcNow())), cancellationToken);
-                _ = roster.Value ?? throw new InvalidOperationException("Demo roster refused: " + string.Join(" ", roster.Messages));
+                Accepted(await directory.SetRosterAsync(Guid.Parse(created.Id), new RosterInput(DemoDirectory.Roster(state, time.GetUtcNow())), cancellationToken), "roster");
             }
         }
 
         foreach (var provider in data.Providers)
         {
-            var saved = await directory.SaveProviderAsync(null, provider, cancellationToken);
-            _ = saved.Value ?? throw new InvalidOperationException("Demo provider refused: " + string.Join(" ", saved.Messages));
+            Accepted(await directory.SaveProviderAsync(null, provider, cancellationToken), "provider");
         }
     }
+
+    /// <summary>The demo's data is part of the build: a refusal is a bug.</summary>
+    private static T Accepted<T>(Result<T> result, string what) =>
+        result.Succeeded ? result.Value : throw new InvalidOperationException($"Demo {what} refused: {result.Error}");
 }
 
 /// <summary>The fictional directory of the demo States XA (Europe/Paris), XB (Asia/Singapore) and XC (America/Bogota).</summary>

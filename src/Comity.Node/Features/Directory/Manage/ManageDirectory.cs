@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Comity.Domain.Directory;
+using Comity.Node.Api;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
@@ -56,43 +57,35 @@ public sealed record OwnDirectory(
 
 public sealed record NodeEntryView(string? Endpoint, string Name);
 
-/// <summary>Reads and edits this State's own directory entries. Only a State node has them; they are drafts until submitted.</summary>
+/// <summary>Reads and edits this State's own directory entries; they are drafts until submitted. Offered on State nodes only (see the endpoints).</summary>
 internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOptions> node, IOptions<DirectoryOptions> options, IIdGenerator ids, TimeProvider time)
 {
-    public const string NotStateNodeCode = "directory.not-a-state-node";
+    private static readonly Error UnknownDesignation = Error.NotFound("directory.unknown-designation", "This node has no designation with this id.");
 
-    private string? State => node.Value.Role == NodeRole.State ? node.Value.StateCode : null;
+    private static readonly Error UnknownProvider = Error.NotFound("directory.unknown-provider", "This node lists no service provider with this id.");
 
-    public async Task<DirectoryOutcome<OwnDirectory>> GetAsync(CancellationToken cancellationToken)
+    private string State => node.Value.StateCode ?? throw new InvalidOperationException("Own directory entries are offered on State nodes only, which have a StateCode.");
+
+    public async Task<OwnDirectory> GetAsync(CancellationToken cancellationToken)
     {
-        if (State is not { } state)
-        {
-            return NotStateNode<OwnDirectory>();
-        }
-
         var content = await LoadContentAsync(cancellationToken);
         var entry = await db.Set<DirectoryNodeEntry>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var last = await db.Set<DirectorySubmission>().AsNoTracking().OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
         var nodeView = new NodeEntryView(entry?.Endpoint ?? options.Value.PublicUrl?.ToString(), entry?.Name ?? node.Value.EffectiveDisplayName);
         var changed = last is null || last.ContentHash != HashWithoutKeys(nodeView, content.Designations, content.Providers);
-        return DirectoryOutcome<OwnDirectory>.Ok(new OwnDirectory(
-            state,
+        return new OwnDirectory(
+            State,
             nodeView,
             content.Designations,
             content.Providers,
             changed,
             last is null ? null : View(last),
-            Gaps(content.Designations, Instant.FromDateTimeOffset(time.GetUtcNow()))));
+            Gaps(content.Designations, Instant.FromDateTimeOffset(time.GetUtcNow())));
     }
 
-    /// <summary>Roster gaps of this node's 24/7 points in the coming 14 days (Art. 41(1)); null when it has no 24/7 point (or is the Secretariat).</summary>
+    /// <summary>Roster gaps of this node's 24/7 points in the coming 14 days (Art. 41(1)); null when it has no 24/7 point.</summary>
     public async Task<IReadOnlyList<RosterGap>?> RosterGapsAsync(CancellationToken cancellationToken)
     {
-        if (State is null)
-        {
-            return null;
-        }
-
         var designations = (await LoadContentAsync(cancellationToken)).Designations;
         return designations.Any(d => d.Role == DesignationRole.PointOfContact247.Wire())
             ? Gaps(designations, Instant.FromDateTimeOffset(time.GetUtcNow()))
@@ -111,14 +104,10 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         ];
     }
 
-    public async Task<DirectoryOutcome<DesignationV1>> SaveDesignationAsync(Guid? id, DesignationInput input, CancellationToken cancellationToken)
+    public async Task<Result<DesignationV1>> SaveDesignationAsync(Guid? id, DesignationInput input, CancellationToken cancellationToken)
     {
-        if (State is not { } state)
-        {
-            return NotStateNode<DesignationV1>();
-        }
-
-        if (NotOwn<DesignationV1>(input.State, state) is { } refused)
+        var state = State;
+        if (NotOwn(input.State, state) is { } refused)
         {
             return refused;
         }
@@ -128,7 +117,7 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
             : null;
         if (id is not null && entity is null)
         {
-            return DirectoryOutcome<DesignationV1>.Refused(StatusCodes.Status404NotFound, "directory.unknown-designation", "This node has no designation with this id.");
+            return UnknownDesignation;
         }
 
         var languages = (input.Languages ?? []).Select(l => ContactValidation.CheckLanguage(l) is null ? ContactValidation.NormalizeLanguage(l) : l).Distinct(StringComparer.Ordinal).ToList();
@@ -148,7 +137,7 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         DirectoryContent.Check(candidate, state, "", errors);
         if (errors.Count > 0)
         {
-            return DirectoryOutcome<DesignationV1>.Invalid(errors);
+            return Error.Invalid(errors);
         }
 
         var role = DesignationRoles.TryParse(candidate.Role, out var parsed) ? parsed : throw new UnreachableException("The role was checked above.");
@@ -167,27 +156,22 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         entity.Always = candidate.Always;
         entity.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return DirectoryOutcome<DesignationV1>.Ok(DirectoryContent.ToV1(entity));
+        return DirectoryContent.ToV1(entity);
     }
 
-    public async Task<DirectoryOutcome<DesignationV1>> SetRosterAsync(Guid id, RosterInput input, CancellationToken cancellationToken)
+    public async Task<Result<DesignationV1>> SetRosterAsync(Guid id, RosterInput input, CancellationToken cancellationToken)
     {
-        if (State is null)
-        {
-            return NotStateNode<DesignationV1>();
-        }
-
         var entity = await db.Set<DirectoryDesignation>().Include(d => d.Roster).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (entity is null)
         {
-            return DirectoryOutcome<DesignationV1>.Refused(StatusCodes.Status404NotFound, "directory.unknown-designation", "This node has no designation with this id.");
+            return UnknownDesignation;
         }
 
         var errors = new List<ProblemError>();
         DirectoryContent.Roster(input.Shifts, entity.Always, "shifts", errors);
         if (errors.Count > 0)
         {
-            return DirectoryOutcome<DesignationV1>.Invalid(errors);
+            return Error.Invalid(errors);
         }
 
         db.RemoveRange(entity.Roster);
@@ -206,30 +190,19 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         entity.Roster = shifts;
         entity.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return DirectoryOutcome<DesignationV1>.Ok(DirectoryContent.ToV1(entity));
+        return DirectoryContent.ToV1(entity);
     }
 
-    public async Task<DirectoryOutcome<string>> DeleteDesignationAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Result<string>> DeleteDesignationAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (State is null)
-        {
-            return NotStateNode<string>();
-        }
-
         var deleted = await db.Set<DirectoryDesignation>().Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0
-            ? DirectoryOutcome<string>.Refused(StatusCodes.Status404NotFound, "directory.unknown-designation", "This node has no designation with this id.")
-            : DirectoryOutcome<string>.Ok("deleted");
+        return deleted == 0 ? UnknownDesignation : "deleted";
     }
 
-    public async Task<DirectoryOutcome<ServiceProviderV1>> SaveProviderAsync(Guid? id, ServiceProviderInput input, CancellationToken cancellationToken)
+    public async Task<Result<ServiceProviderV1>> SaveProviderAsync(Guid? id, ServiceProviderInput input, CancellationToken cancellationToken)
     {
-        if (State is not { } state)
-        {
-            return NotStateNode<ServiceProviderV1>();
-        }
-
-        if (NotOwn<ServiceProviderV1>(input.State, state) is { } refused)
+        var state = State;
+        if (NotOwn(input.State, state) is { } refused)
         {
             return refused;
         }
@@ -237,7 +210,7 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         var entity = id is { } existing ? await db.Set<DirectoryServiceProvider>().SingleOrDefaultAsync(p => p.Id == existing, cancellationToken) : null;
         if (id is not null && entity is null)
         {
-            return DirectoryOutcome<ServiceProviderV1>.Refused(StatusCodes.Status404NotFound, "directory.unknown-provider", "This node lists no service provider with this id.");
+            return UnknownProvider;
         }
 
         var candidate = new ServiceProviderV1(
@@ -254,7 +227,7 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         DirectoryContent.Check(candidate, state, "", errors);
         if (errors.Count > 0)
         {
-            return DirectoryOutcome<ServiceProviderV1>.Invalid(errors);
+            return Error.Invalid(errors);
         }
 
         if (entity is null)
@@ -272,29 +245,17 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         entity.AcceptsDirectly = [.. candidate.AcceptsDirectly];
         entity.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return DirectoryOutcome<ServiceProviderV1>.Ok(DirectoryContent.ToV1(entity));
+        return DirectoryContent.ToV1(entity);
     }
 
-    public async Task<DirectoryOutcome<string>> DeleteProviderAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Result<string>> DeleteProviderAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (State is null)
-        {
-            return NotStateNode<string>();
-        }
-
         var deleted = await db.Set<DirectoryServiceProvider>().Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0
-            ? DirectoryOutcome<string>.Refused(StatusCodes.Status404NotFound, "directory.unknown-provider", "This node lists no service provider with this id.")
-            : DirectoryOutcome<string>.Ok("deleted");
+        return deleted == 0 ? UnknownProvider : "deleted";
     }
 
-    public async Task<DirectoryOutcome<NodeEntryView>> SetNodeAsync(NodeEntryInput input, CancellationToken cancellationToken)
+    public async Task<Result<NodeEntryView>> SetNodeAsync(NodeEntryInput input, CancellationToken cancellationToken)
     {
-        if (State is not { } state)
-        {
-            return NotStateNode<NodeEntryView>();
-        }
-
         var errors = new List<ProblemError>();
         if (CheckEndpoint(input.Endpoint) is { } reason)
         {
@@ -308,13 +269,13 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
 
         if (errors.Count > 0)
         {
-            return DirectoryOutcome<NodeEntryView>.Invalid(errors);
+            return Error.Invalid(errors);
         }
 
         var entry = await db.Set<DirectoryNodeEntry>().SingleOrDefaultAsync(cancellationToken);
         if (entry is null)
         {
-            entry = new DirectoryNodeEntry { Id = ids.NewId(), State = state, Endpoint = "", Name = "" };
+            entry = new DirectoryNodeEntry { Id = ids.NewId(), State = State, Endpoint = "", Name = "" };
             db.Add(entry);
         }
 
@@ -322,7 +283,7 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         entry.Name = input.Name!.Trim();
         entry.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return DirectoryOutcome<NodeEntryView>.Ok(new NodeEntryView(entry.Endpoint, entry.Name));
+        return new NodeEntryView(entry.Endpoint, entry.Name);
     }
 
     /// <summary>https, or http on a loopback address (tests and <c>comity demo</c>).</summary>
@@ -354,24 +315,20 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         NotificationStatus.Rejected => "rejected",
     };
 
-    private static DirectoryOutcome<T>? NotOwn<T>(string? requested, string own)
-        where T : class =>
+    private static Error? NotOwn(string? requested, string own) =>
         requested is { Length: > 0 } && !string.Equals(requested.Trim(), own, StringComparison.OrdinalIgnoreCase)
-            ? DirectoryOutcome<T>.Refused(StatusCodes.Status403Forbidden, "directory.not-own-state", $"A State can only edit its own entries: this node serves {own}, not {requested.Trim()}.")
+            ? DirectoryErrors.NotAllowed("directory.not-own-state", $"A State can only edit its own entries: this node serves {own}, not {requested.Trim()}.")
             : null;
-
-    private static DirectoryOutcome<T> NotStateNode<T>()
-        where T : class =>
-        DirectoryOutcome<T>.Refused(StatusCodes.Status409Conflict, NotStateNodeCode, "Directory entries are kept by each State's node and notified to the Secretariat; the Secretariat node has none of its own to edit.");
 }
 
 internal static class ManageDirectoryEndpoints
 {
+    /// <summary>Own entries are kept on State nodes; the Secretariat answers with <see cref="DirectoryErrors.NotStateNode"/>.</summary>
     public static void MapManageDirectory(this RouteGroupBuilder group)
     {
-        var own = group.MapGroup("/own").RequireAuthorization(Policies.NodeAdmin);
-        group.MapGet("/own", async (ManageDirectoryHandler handler, CancellationToken ct) => (await handler.GetAsync(ct)).ToHttp())
-            .RequireAuthorization(Policies.NodeAdmin)
+        var own = group.MapGroup("/own").RequireAuthorization(Policies.NodeAdmin).OfferedOn(NodeRole.State, NotStateNode);
+        group.MapGet("/own", async (ManageDirectoryHandler handler, CancellationToken ct) => Results.Ok(await handler.GetAsync(ct)))
+            .RequireAuthorization(Policies.NodeAdmin).OfferedOn(NodeRole.State, NotStateNode)
             .WithName("GetOwnDirectory").WithSummary("This State's own directory entries (draft), the last submission and roster gaps in the coming 14 days. Node admins.")
             .Produces<OwnDirectory>().ProducesProblem(StatusCodes.Status409Conflict);
         own.MapPut("/node", async (NodeEntryInput input, ManageDirectoryHandler handler, CancellationToken ct) => (await handler.SetNodeAsync(input, ct)).ToHttp())
@@ -401,4 +358,6 @@ internal static class ManageDirectoryEndpoints
             .WithName("DeleteOwnProvider").WithSummary("Remove a listed service provider.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    internal static IResult NotStateNode() => Problems.From(DirectoryErrors.NotStateNode);
 }

@@ -31,11 +31,13 @@ internal sealed partial class NotificationOutcomeWorker(
         }
 
         var outcome = await handler.RefreshAsync(cancellationToken);
-        if (outcome.Value is not { } submission)
+        if (outcome.Error is { } error)
         {
-            LogRefreshFailed(outcome.Code ?? "", outcome.Detail ?? "");
+            LogRefreshFailed(error.Code, error.Detail);
             return null;
         }
+
+        var submission = outcome.Value;
 
         if (submission.Status != "pending")
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Comity.Node.Api;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
@@ -26,7 +27,6 @@ internal sealed class SubmitDirectoryHandler(
     ManageDirectoryHandler manage,
     INodeKeys keys,
     IHttpClientFactory http,
-    IOptions<NodeOptions> node,
     IOptions<DirectoryOptions> options,
     IIdGenerator ids,
     TimeProvider time,
@@ -37,29 +37,24 @@ internal sealed class SubmitDirectoryHandler(
 
     public const string HttpClientName = "comity-directory";
 
-    public async Task<DirectoryOutcome<SubmitResult>> SubmitAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<Result<SubmitResult>> SubmitAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var own = await manage.GetAsync(cancellationToken);
-        if (own.Value is not { } current)
-        {
-            return DirectoryOutcome<SubmitResult>.Refused(own.Status, own.Code!, own.Detail!);
-        }
-
+        var current = await manage.GetAsync(cancellationToken);
         if (options.Value.SecretariatUrl is not { } secretariat)
         {
-            return DirectoryOutcome<SubmitResult>.Refused(StatusCodes.Status503ServiceUnavailable, "directory.no-secretariat", "Comity:Federation:SecretariatUrl is not configured on this node.");
+            return DirectoryErrors.NotConfigured("directory.no-secretariat", "Comity:Federation:SecretariatUrl is not configured on this node.");
         }
 
         if (ManageDirectoryHandler.CheckEndpoint(current.Node.Endpoint) is { } reason)
         {
-            return DirectoryOutcome<SubmitResult>.Invalid([new ProblemError("node.endpoint", "directory.bad-endpoint", reason + " Set it first (PUT /api/v1/directory/own/node or Comity:Federation:PublicUrl).")]);
+            return Error.Invalid([new ProblemError("node.endpoint", "directory.bad-endpoint", reason + " Set it first (PUT /api/v1/directory/own/node or Comity:Federation:PublicUrl).")]);
         }
 
         var last = await db.Set<DirectorySubmission>().OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
         var hash = ManageDirectoryHandler.HashWithoutKeys(current.Node, current.Designations, current.ServiceProviders);
         if (last is not null && last.ContentHash == hash && last.Status != NotificationStatus.Rejected)
         {
-            return DirectoryOutcome<SubmitResult>.Ok(new SubmitResult(ManageDirectoryHandler.View(last), Unchanged: true));
+            return new SubmitResult(ManageDirectoryHandler.View(last), Unchanged: true);
         }
 
         var notification = new DirectoryNotificationV1(
@@ -77,7 +72,7 @@ internal sealed class SubmitDirectoryHandler(
         var (status, body) = await SendAsync(HttpMethod.Post, new Uri(secretariat, "federation/v1/notifications"), content, cancellationToken);
         if (status is not (HttpStatusCode.Accepted or HttpStatusCode.OK) || Parse(body) is not { } answer)
         {
-            return Unreachable<SubmitResult>(status, body);
+            return Unreachable(status, body);
         }
 
         var submission = new DirectorySubmission
@@ -96,7 +91,7 @@ internal sealed class SubmitDirectoryHandler(
         audit.Record(new Comity.Node.Kernel.AuditRecord(Comity.Node.Kernel.Audit.User(user), "directory.notification-submitted", "notification", submission.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(jws)));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Directory notification {Id} of {State} submitted to the Secretariat", notification.Id, notification.State);
-        return DirectoryOutcome<SubmitResult>.Ok(new SubmitResult(ManageDirectoryHandler.View(submission), Unchanged: false));
+        return new SubmitResult(ManageDirectoryHandler.View(submission), Unchanged: false);
     }
 
     /// <summary>Whether this node's last submission still waits for the Secretariat's review.</summary>
@@ -104,35 +99,30 @@ internal sealed class SubmitDirectoryHandler(
         await db.Set<DirectorySubmission>().OrderByDescending(s => s.SubmittedAt).Select(s => (NotificationStatus?)s.Status).FirstOrDefaultAsync(cancellationToken) == NotificationStatus.Pending;
 
     /// <summary>Asks the Secretariat for the outcome of the last submission (if it is still pending) and records it.</summary>
-    public async Task<DirectoryOutcome<SubmissionView>> RefreshAsync(CancellationToken cancellationToken)
+    public async Task<Result<SubmissionView>> RefreshAsync(CancellationToken cancellationToken)
     {
-        if (node.Value.Role != NodeRole.State)
-        {
-            return DirectoryOutcome<SubmissionView>.Refused(StatusCodes.Status409Conflict, ManageDirectoryHandler.NotStateNodeCode, "Only a State node submits directory notifications.");
-        }
-
         var last = await db.Set<DirectorySubmission>().OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
         if (last is null)
         {
-            return DirectoryOutcome<SubmissionView>.Refused(StatusCodes.Status404NotFound, "directory.nothing-submitted", "This node has not submitted its directory entries yet.");
+            return Error.NotFound("directory.nothing-submitted", "This node has not submitted its directory entries yet.");
         }
 
         if (last.Status != NotificationStatus.Pending || options.Value.SecretariatUrl is not { } secretariat)
         {
-            return DirectoryOutcome<SubmissionView>.Ok(ManageDirectoryHandler.View(last));
+            return ManageDirectoryHandler.View(last);
         }
 
         var (status, body) = await SendAsync(HttpMethod.Get, new Uri(secretariat, $"federation/v1/notifications/{last.Id:D}"), null, cancellationToken);
         if (status != HttpStatusCode.OK || Parse(body) is not { } answer)
         {
-            return Unreachable<SubmissionView>(status, body);
+            return Unreachable(status, body);
         }
 
         last.Status = ParseStatus(answer.Status);
         last.Reason = answer.Reason;
         last.CheckedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return DirectoryOutcome<SubmissionView>.Ok(ManageDirectoryHandler.View(last));
+        return ManageDirectoryHandler.View(last);
     }
 
     private async Task<(HttpStatusCode? Status, string Body)> SendAsync(HttpMethod method, Uri uri, HttpContent? content, CancellationToken cancellationToken)
@@ -171,13 +161,12 @@ internal sealed class SubmitDirectoryHandler(
         _ => NotificationStatus.Pending,
     };
 
-    private static DirectoryOutcome<T> Unreachable<T>(HttpStatusCode? status, string body)
-        where T : class
+    private static Error Unreachable(HttpStatusCode? status, string body)
     {
         var detail = status is null
             ? "The Secretariat could not be reached: " + body
             : $"The Secretariat answered {(int)status.Value}: " + (ProblemDetail(body) ?? "no problem document.");
-        return DirectoryOutcome<T>.Refused(StatusCodes.Status502BadGateway, "directory.secretariat-refused", detail);
+        return DirectoryErrors.SecretariatFailed(detail);
     }
 
     private static string? ProblemDetail(string body)
@@ -202,11 +191,13 @@ internal static class SubmitDirectoryEndpoints
     public static void MapSubmitDirectory(this RouteGroupBuilder group)
     {
         group.MapPost("/own/submit", async (ClaimsPrincipal user, SubmitDirectoryHandler handler, CancellationToken ct) => (await handler.SubmitAsync(user, ct)).ToHttp())
+            .OfferedOn(NodeRole.State, ManageDirectoryEndpoints.NotStateNode)
             .WithName("SubmitOwnDirectory")
             .WithSummary("Sign this State's directory entries as a notification and send it to the Secretariat for review. Nothing is sent when nothing changed since a pending or approved submission.")
             .Produces<SubmitResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status502BadGateway)
             .RequireAuthorization(Policies.NodeAdmin);
         group.MapPost("/own/submission/refresh", async (SubmitDirectoryHandler handler, CancellationToken ct) => (await handler.RefreshAsync(ct)).ToHttp())
+            .OfferedOn(NodeRole.State, () => Problems.From(DirectoryErrors.NotSubmittingNode))
             .WithName("RefreshOwnSubmission")
             .WithSummary("Ask the Secretariat for the outcome of the last submission.")
             .Produces<SubmissionView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway)

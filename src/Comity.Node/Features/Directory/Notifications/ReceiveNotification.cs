@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Comity.Node.Features.Directory.Notifications;
 
 /// <summary>
-/// On the Secretariat: accepts a State's signed directory notification. A State that already has a
+/// On the Secretariat (offered there only, see the endpoints): accepts a State's signed directory notification. A State that already has a
 /// node in the current Register must sign with one of that node's currently valid signing keys; a
 /// State new to the Register signs with a key carried in the notification itself, and the officer
 /// must confirm that key's fingerprint with the State out of band before approving.
@@ -20,18 +20,12 @@ namespace Comity.Node.Features.Directory.Notifications;
 internal sealed class ReceiveNotificationHandler(
     ComityDbContext db,
     ICurrentRegister register,
-    IOptions<NodeOptions> node,
     TimeProvider time,
     Comity.Node.Kernel.IAuditTrail audit,
     ILogger<ReceiveNotificationHandler> logger)
 {
-    public async Task<DirectoryOutcome<DirectoryNotificationStatusV1>> HandleAsync(string jws, CancellationToken cancellationToken)
+    public async Task<Result<DirectoryNotificationStatusV1>> HandleAsync(string jws, CancellationToken cancellationToken)
     {
-        if (node.Value.Role != NodeRole.Secretariat)
-        {
-            return Refuse(StatusCodes.Status404NotFound, "directory.not-secretariat", "Directory notifications are received by the Secretariat node only.");
-        }
-
         // Read what the document claims before trusting any of it, to know which key must have signed it.
         JwsFlattenedJson? envelope;
         JwsHeader? header;
@@ -70,7 +64,7 @@ internal sealed class ReceiveNotificationHandler(
 
         if (claimed.State == "UN")
         {
-            return Refuse(StatusCodes.Status403Forbidden, "directory.state-mismatch", "UN is the Secretariat's own entry; a State can only notify its own entries.");
+            return DirectoryErrors.NotAllowed("directory.state-mismatch", "UN is the Secretariat's own entry; a State can only notify its own entries.");
         }
 
         var now = time.GetUtcNow();
@@ -79,7 +73,7 @@ internal sealed class ReceiveNotificationHandler(
         if (signerNode is not null && signerNode.State != claimed.State)
         {
             logger.LogWarning("Directory notification for {State} signed by the node of {Signer}: refused", claimed.State, signerNode.State);
-            return Refuse(StatusCodes.Status403Forbidden, "directory.state-mismatch", $"This notification is for {claimed.State} but is signed by the node of {signerNode.State}: a State can only notify its own entries.");
+            return DirectoryErrors.NotAllowed("directory.state-mismatch", $"This notification is for {claimed.State} but is signed by the node of {signerNode.State}: a State can only notify its own entries.");
         }
 
         var registered = current?.Nodes.FirstOrDefault(n => n.State == claimed.State);
@@ -90,7 +84,7 @@ internal sealed class ReceiveNotificationHandler(
             var key = registered.Keys.FirstOrDefault(k => k.Kid == kid && k.Use == "sig" && k.NotBefore <= now && now < k.NotAfter);
             if (key is null)
             {
-                return Refuse(StatusCodes.Status401Unauthorized, "directory.unknown-key", $"The key {kid} is not a currently valid signing key of {claimed.State}'s node in the Register.");
+                return DirectoryErrors.SignatureRefused("directory.unknown-key", $"The key {kid} is not a currently valid signing key of {claimed.State}'s node in the Register.");
             }
 
             verifyWith = key.Jwk with { Kid = key.Kid };
@@ -100,12 +94,12 @@ internal sealed class ReceiveNotificationHandler(
             var key = claimed.Node.Keys.FirstOrDefault(k => k.Kid == kid && k.Use == "sig");
             if (key is null)
             {
-                return Refuse(StatusCodes.Status401Unauthorized, "directory.unknown-key", $"{claimed.State} has no node in the Register yet, and the notification does not carry the signing key {kid}.");
+                return DirectoryErrors.SignatureRefused("directory.unknown-key", $"{claimed.State} has no node in the Register yet, and the notification does not carry the signing key {kid}.");
             }
 
             if (key.Jwk.Kty != Jwk.OctetKeyPair || key.Jwk.Crv != Jwk.Ed25519 || JwkKeys.Thumbprint(key.Jwk) != kid)
             {
-                return Refuse(StatusCodes.Status401Unauthorized, "directory.unknown-key", "A Comity signing key is an Ed25519 JWK whose kid is its RFC 7638 thumbprint; this one is not.");
+                return DirectoryErrors.SignatureRefused("directory.unknown-key", "A Comity signing key is an Ed25519 JWK whose kid is its RFC 7638 thumbprint; this one is not.");
             }
 
             verifyWith = key.Jwk with { Kid = key.Kid };
@@ -118,8 +112,8 @@ internal sealed class ReceiveNotificationHandler(
             return verified.Failure switch
             {
                 JwsFailure.Malformed or JwsFailure.UnsupportedAlgorithm => Malformed(verified.Reason),
-                JwsFailure.WrongKey => Refuse(StatusCodes.Status401Unauthorized, "directory.unknown-key", verified.Reason),
-                _ => Refuse(StatusCodes.Status401Unauthorized, "directory.bad-signature", verified.Reason),
+                JwsFailure.WrongKey => DirectoryErrors.SignatureRefused("directory.unknown-key", verified.Reason),
+                _ => DirectoryErrors.SignatureRefused("directory.bad-signature", verified.Reason),
             };
         }
 
@@ -136,7 +130,7 @@ internal sealed class ReceiveNotificationHandler(
 
         if (errors.Any(e => e.Code == "directory.not-own-state"))
         {
-            return Refuse(StatusCodes.Status403Forbidden, "directory.state-mismatch", "A State can only notify its own entries: " + errors.First(e => e.Code == "directory.not-own-state").Message);
+            return DirectoryErrors.NotAllowed("directory.state-mismatch", "A State can only notify its own entries: " + errors.First(e => e.Code == "directory.not-own-state").Message);
         }
 
         if (ManageDirectoryEndpointCheck(claimed.Node.Endpoint) is { } endpointError)
@@ -146,7 +140,7 @@ internal sealed class ReceiveNotificationHandler(
 
         if (errors.Count > 0)
         {
-            return DirectoryOutcome<DirectoryNotificationStatusV1>.Invalid(errors);
+            return Error.Invalid(errors);
         }
 
         var thumbprint = JwkKeys.Thumbprint(verifyWith);
@@ -154,8 +148,8 @@ internal sealed class ReceiveNotificationHandler(
         if (existing is not null)
         {
             return existing.Jws == jws
-                ? DirectoryOutcome<DirectoryNotificationStatusV1>.Ok(Status(existing))
-                : Refuse(StatusCodes.Status409Conflict, "directory.duplicate-id", "Another notification with this id was received already.");
+                ? Status(existing)
+                : Error.Conflict("directory.duplicate-id", "Another notification with this id was received already.");
         }
 
         var record = new DirectoryNotificationRecord
@@ -175,29 +169,28 @@ internal sealed class ReceiveNotificationHandler(
         audit.Record(new Comity.Node.Kernel.AuditRecord(Comity.Node.Kernel.Audit.Peer(record.State), "directory.notification-received", "notification", record.Id.ToString("D"), Comity.Node.Kernel.Audit.Sha256(jws)));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Directory notification {Id} of {State} received (first registration: {First})", record.Id, record.State, firstRegistration);
-        return DirectoryOutcome<DirectoryNotificationStatusV1>.Ok(Status(record));
+        return Status(record);
     }
 
-    public async Task<DirectoryOutcome<DirectoryNotificationStatusV1>> GetStatusAsync(Guid id, CancellationToken cancellationToken) =>
-        node.Value.Role == NodeRole.Secretariat && await db.Set<DirectoryNotificationRecord>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken) is { } record
-            ? DirectoryOutcome<DirectoryNotificationStatusV1>.Ok(Status(record))
-            : Refuse(StatusCodes.Status404NotFound, "directory.unknown-notification", "There is no notification with this id.");
+    public async Task<Result<DirectoryNotificationStatusV1>> GetStatusAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Set<DirectoryNotificationRecord>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken) is { } record
+            ? Status(record)
+            : DirectoryErrors.UnknownNotification;
 
     internal static DirectoryNotificationStatusV1 Status(DirectoryNotificationRecord r) =>
         new(r.Id, r.State, Manage.ManageDirectoryHandler.Wire(r.Status), r.Reason, r.FirstRegistration, r.KeyThumbprint, r.ReceivedAt, r.ReviewedAt, r.RegisterSerial);
 
     private static string? ManageDirectoryEndpointCheck(Uri? endpoint) => Manage.ManageDirectoryHandler.CheckEndpoint(endpoint?.ToString());
 
-    private static DirectoryOutcome<DirectoryNotificationStatusV1> Malformed(string detail) =>
-        Refuse(StatusCodes.Status400BadRequest, "directory.notification-malformed", detail);
-
-    private static DirectoryOutcome<DirectoryNotificationStatusV1> Refuse(int status, string code, string detail) =>
-        DirectoryOutcome<DirectoryNotificationStatusV1>.Refused(status, code, detail);
+    private static Error Malformed(string detail) => DirectoryErrors.Malformed("directory.notification-malformed", detail);
 }
 
 internal static class ReceiveNotificationEndpoints
 {
-    /// <summary>The federation endpoints: anonymous, authenticated by the JWS signature (POST) or by the unguessable UUIDv7 id (GET).</summary>
+    /// <summary>
+    /// The federation endpoints: anonymous, authenticated by the JWS signature (POST) or by the unguessable UUIDv7 id (GET).
+    /// Offered on the Secretariat; a State node holds no notification, so there every id is unknown.
+    /// </summary>
     public static void MapDirectoryFederation(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/federation/v1/notifications").WithTags("Federation");
@@ -222,14 +215,16 @@ internal static class ReceiveNotificationEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .AllowAnonymous()
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .OfferedOn(NodeRole.Secretariat, () => Problems.From(DirectoryErrors.NotReceivingNode));
         group.MapGet("/{id:guid}", async (Guid id, ReceiveNotificationHandler handler, CancellationToken ct) =>
                 (await handler.GetStatusAsync(id, ct)).ToHttp(s => Results.Json(s, DirectoryContent.Json)))
             .WithName("GetDirectoryNotificationStatus")
             .WithSummary("The review status of a notification, by the id its State chose (UUIDv7, not guessable). Secretariat only.")
             .Produces<DirectoryNotificationStatusV1>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .OfferedOn(NodeRole.Secretariat, () => Problems.From(DirectoryErrors.UnknownNotification));
     }
 
     /// <summary>The body as text, or null when it is larger than <paramref name="limit"/> bytes (whatever Content-Length claims).</summary>

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Comity.Node.Api;
 using Comity.Node.Federation.Register;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
 using Comity.Protocol.V1;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Features.Directory.Notifications;
 
@@ -32,24 +32,19 @@ public sealed record NotificationDetails(
 /// <param name="Reason">Why the notification is rejected (1 to 2000 characters); the State's node sees it.</param>
 public sealed record RejectNotificationRequest(string? Reason);
 
-/// <summary>On the Secretariat: the review queue; approving replaces the State's published content and publishes a new Register.</summary>
-internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPublisher publisher, IOptions<NodeOptions> node, TimeProvider time, IIdGenerator ids, Comity.Node.Kernel.IAuditTrail audit, ILogger<ReviewNotificationsHandler> logger)
+/// <summary>The Secretariat's review queue (offered there only, see the endpoints); approving replaces the State's published content and publishes a new Register.</summary>
+internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPublisher publisher, TimeProvider time, IIdGenerator ids, Comity.Node.Kernel.IAuditTrail audit, ILogger<ReviewNotificationsHandler> logger)
 {
     public const int MaxReasonLength = 2000;
 
-    public async Task<DirectoryOutcome<IReadOnlyList<NotificationSummary>>> ListAsync(string? status, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<NotificationSummary>>> ListAsync(string? status, CancellationToken cancellationToken)
     {
-        if (NotSecretariat<IReadOnlyList<NotificationSummary>>() is { } refused)
-        {
-            return refused;
-        }
-
         NotificationStatus? filter = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!Enum.TryParse<NotificationStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return DirectoryOutcome<IReadOnlyList<NotificationSummary>>.Invalid([new ProblemError("status", "directory.unknown-status", "Use pending, approved or rejected.")]);
+                return Error.Invalid("status", "directory.unknown-status", "Use pending, approved or rejected.");
             }
 
             filter = parsed;
@@ -62,50 +57,40 @@ internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPu
         }
 
         var records = await query.OrderByDescending(n => n.ReceivedAt).Take(500).ToListAsync(cancellationToken);
-        return DirectoryOutcome<IReadOnlyList<NotificationSummary>>.Ok(records.Select(Summary).ToList());
+        return records.Select(Summary).ToList();
     }
 
-    public async Task<DirectoryOutcome<NotificationDetails>> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Result<NotificationDetails>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (NotSecretariat<NotificationDetails>() is { } refused)
-        {
-            return refused;
-        }
-
         var record = await db.Set<DirectoryNotificationRecord>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (record is null)
         {
-            return Unknown<NotificationDetails>();
+            return DirectoryErrors.UnknownNotification;
         }
 
         var published = await db.Set<PublishedStateDirectory>().AsNoTracking().SingleOrDefaultAsync(p => p.State == record.State, cancellationToken);
         var content = Content(record.Payload);
         var changes = Diff(published is null ? null : Content(published.Payload), content);
-        return DirectoryOutcome<NotificationDetails>.Ok(new NotificationDetails(Summary(record), content, record.Reason, record.ReviewedBy, record.ReviewedAt, record.RegisterSerial, changes, record.Jws));
+        return new NotificationDetails(Summary(record), content, record.Reason, record.ReviewedBy, record.ReviewedAt, record.RegisterSerial, changes, record.Jws);
     }
 
-    public async Task<DirectoryOutcome<NotificationDetails>> ApproveAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<Result<NotificationDetails>> ApproveAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (NotSecretariat<NotificationDetails>() is { } refused)
-        {
-            return refused;
-        }
-
         var record = await db.Set<DirectoryNotificationRecord>().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (record is null)
         {
-            return Unknown<NotificationDetails>();
+            return DirectoryErrors.UnknownNotification;
         }
 
         if (record.Status != NotificationStatus.Pending)
         {
-            return DirectoryOutcome<NotificationDetails>.Refused(StatusCodes.Status409Conflict, "directory.already-reviewed", $"This notification was {ManageWire(record.Status)} already.");
+            return AlreadyReviewed(record.Status);
         }
 
         var published = await db.Set<PublishedStateDirectory>().SingleOrDefaultAsync(p => p.State == record.State, cancellationToken);
         if (published is not null && Content(published.Payload).SubmittedAt > record.SubmittedAt)
         {
-            return DirectoryOutcome<NotificationDetails>.Refused(StatusCodes.Status409Conflict, "directory.notification-superseded", "A later notification of this State is published already; approving this one would bring back older entries.");
+            return Error.Conflict("directory.notification-superseded", "A later notification of this State is published already; approving this one would bring back older entries.");
         }
 
         var now = time.GetUtcNow();
@@ -136,27 +121,22 @@ internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPu
         return await GetAsync(id, cancellationToken);
     }
 
-    public async Task<DirectoryOutcome<NotificationDetails>> RejectAsync(Guid id, RejectNotificationRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<Result<NotificationDetails>> RejectAsync(Guid id, RejectNotificationRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (NotSecretariat<NotificationDetails>() is { } refused)
-        {
-            return refused;
-        }
-
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Trim().Length > MaxReasonLength)
         {
-            return DirectoryOutcome<NotificationDetails>.Invalid([new ProblemError("reason", "directory.reason-required", $"Give the reason for the State, 1 to {MaxReasonLength} characters.")]);
+            return Error.Invalid("reason", "directory.reason-required", $"Give the reason for the State, 1 to {MaxReasonLength} characters.");
         }
 
         var record = await db.Set<DirectoryNotificationRecord>().SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (record is null)
         {
-            return Unknown<NotificationDetails>();
+            return DirectoryErrors.UnknownNotification;
         }
 
         if (record.Status != NotificationStatus.Pending)
         {
-            return DirectoryOutcome<NotificationDetails>.Refused(StatusCodes.Status409Conflict, "directory.already-reviewed", $"This notification was {ManageWire(record.Status)} already.");
+            return AlreadyReviewed(record.Status);
         }
 
         record.Status = NotificationStatus.Rejected;
@@ -224,22 +204,16 @@ internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPu
 
     private static string ManageWire(NotificationStatus status) => Manage.ManageDirectoryHandler.Wire(status);
 
-    private static DirectoryOutcome<T> Unknown<T>()
-        where T : class => DirectoryOutcome<T>.Refused(StatusCodes.Status404NotFound, "directory.unknown-notification", "There is no notification with this id.");
-
-    private DirectoryOutcome<T>? NotSecretariat<T>()
-        where T : class =>
-        node.Value.Role == NodeRole.Secretariat ? null
-        : DirectoryOutcome<T>.Refused(StatusCodes.Status409Conflict, "directory.not-secretariat", "Directory notifications are reviewed on the Secretariat node.");
+    private static Error AlreadyReviewed(NotificationStatus status) => Error.Conflict("directory.already-reviewed", $"This notification was {ManageWire(status)} already.");
 }
 
 internal static class ReviewNotificationsEndpoints
 {
     public static void MapReviewNotifications(this RouteGroupBuilder group)
     {
-        var notifications = group.MapGroup("/notifications").RequireAuthorization(Policies.SecretariatOfficer);
+        var notifications = group.MapGroup("/notifications").RequireAuthorization(Policies.SecretariatOfficer).OfferedOn(NodeRole.Secretariat, NotReviewingNode);
         group.MapGet("/notifications", async (string? status, ReviewNotificationsHandler handler, CancellationToken ct) => (await handler.ListAsync(status, ct)).ToHttp())
-            .RequireAuthorization(Policies.SecretariatOfficer).WithName("ListDirectoryNotifications").WithSummary("The directory notifications received from States, newest first; status=pending for the review queue. Secretariat officers.")
+            .RequireAuthorization(Policies.SecretariatOfficer).OfferedOn(NodeRole.Secretariat, NotReviewingNode).WithName("ListDirectoryNotifications").WithSummary("The directory notifications received from States, newest first; status=pending for the review queue. Secretariat officers.")
             .Produces<IReadOnlyList<NotificationSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
         notifications.MapGet("/{id:guid}", async (Guid id, ReviewNotificationsHandler handler, CancellationToken ct) => (await handler.GetAsync(id, ct)).ToHttp())
             .WithName("GetDirectoryNotification").WithSummary("A notification with its differences from what is published for its State.")
@@ -251,4 +225,6 @@ internal static class ReviewNotificationsEndpoints
             .WithName("RejectDirectoryNotification").WithSummary("Reject with a reason the State's node sees.")
             .Produces<NotificationDetails>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    private static IResult NotReviewingNode() => Problems.From(DirectoryErrors.NotReviewingNode);
 }

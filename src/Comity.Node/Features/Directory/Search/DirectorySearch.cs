@@ -1,5 +1,6 @@
 using System.Globalization;
 using Comity.Domain.Directory;
+using Comity.Node.Api;
 using Comity.Node.Kernel;
 using Comity.Node.Federation.Register;
 using Comity.Node.Identity;
@@ -145,7 +146,7 @@ public static class DirectorySearch
 /// <summary>Searches the Register this node currently holds (<see cref="ICurrentRegister"/>).</summary>
 internal sealed class SearchDirectoryHandler(ICurrentRegister register, TimeProvider time)
 {
-    public async Task<DirectoryOutcome<DirectorySearchResult>> SearchAsync(string? state, string? role, string? language, bool? availableNow, string? q, string? tz, CancellationToken cancellationToken)
+    public async Task<Result<DirectorySearchResult>> SearchAsync(string? state, string? role, string? language, bool? availableNow, string? q, string? tz, CancellationToken cancellationToken)
     {
         var errors = new List<ProblemError>();
         if (state is { Length: > 0 } && !DirectoryContent.IsStateCode(state.Trim().ToUpperInvariant()))
@@ -191,17 +192,17 @@ internal sealed class SearchDirectoryHandler(ICurrentRegister register, TimeProv
 
         if (errors.Count > 0)
         {
-            return DirectoryOutcome<DirectorySearchResult>.Invalid(errors);
+            return Error.Invalid(errors);
         }
 
         var snapshot = await register.GetAsync(cancellationToken);
         if (snapshot is null)
         {
-            return DirectoryOutcome<DirectorySearchResult>.Ok(new DirectorySearchResult(null, null, [], []));
+            return new DirectorySearchResult(null, null, [], []);
         }
 
         var query = new DirectorySearchQuery(state, parsedRole, string.IsNullOrWhiteSpace(language) ? null : language.Trim(), availableNow ?? false, q, viewer);
-        return DirectoryOutcome<DirectorySearchResult>.Ok(DirectorySearch.Run(snapshot.Register, query, Instant.FromDateTimeOffset(time.GetUtcNow())));
+        return DirectorySearch.Run(snapshot.Register, query, Instant.FromDateTimeOffset(time.GetUtcNow()));
     }
 
     public async Task<RegisterV1?> RegisterAsync(CancellationToken cancellationToken) => (await register.GetAsync(cancellationToken))?.Register;

@@ -32,9 +32,6 @@ public sealed record SendPingResponse(
     string? ProblemCode = null,
     string? ProblemDetail = null);
 
-/// <summary>What a ping request came to: the response, or the problem to answer.</summary>
-internal sealed record SendPingOutcome(SendPingResponse? Response, IReadOnlyList<ProblemError> Errors, int Status);
-
 internal sealed class SendPingHandler(
     ComityDbContext db,
     IOutbox outbox,
@@ -46,7 +43,8 @@ internal sealed class SendPingHandler(
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
 
-    public async Task<SendPingOutcome> HandleAsync(SendPingRequest request, CancellationToken cancellationToken)
+    /// <summary>The ping as written (<c>pending</c>), or once waited for, as it ended; or why it cannot be sent.</summary>
+    public async Task<Result<SendPingResponse>> HandleAsync(SendPingRequest request, CancellationToken cancellationToken)
     {
         var errors = new List<ProblemError>();
         var to = request.To?.Trim();
@@ -68,12 +66,12 @@ internal sealed class SendPingHandler(
 
         if (errors.Count > 0)
         {
-            return new SendPingOutcome(null, errors, StatusCodes.Status400BadRequest);
+            return Error.Invalid(errors);
         }
 
         if (string.Equals(to, view.OwnState, StringComparison.Ordinal))
         {
-            return new SendPingOutcome(null, [new ProblemError("to", "federation.own-state", $"{to} is this node's own State; ping another node of the Register.")], StatusCodes.Status422UnprocessableEntity);
+            return CannotSend(new ProblemError("to", "federation.own-state", $"{to} is this node's own State; ping another node of the Register."));
         }
 
         var register = await view.GetAsync(db, currentRegister, cancellationToken);
@@ -82,7 +80,7 @@ internal sealed class SendPingHandler(
             var reason = register is null
                 ? "This node holds no Register yet, so it knows no other node."
                 : $"The Register this node holds (serial {register.Serial}) lists no node for {to}.";
-            return new SendPingOutcome(null, [new ProblemError("to", "federation.unknown-peer", reason)], StatusCodes.Status422UnprocessableEntity);
+            return CannotSend(new ProblemError("to", "federation.unknown-peer", reason));
         }
 
         conversation ??= ids.NewId().ToString("D");
@@ -102,13 +100,13 @@ internal sealed class SendPingHandler(
         }
         catch (OutboxBusyException e)
         {
-            return new SendPingOutcome(null, [new ProblemError("conversation", "federation.conversation-busy", e.Message + " Try again.")], StatusCodes.Status503ServiceUnavailable);
+            return CannotSend(new ProblemError("conversation", "federation.conversation-busy", e.Message + " Try again."), ErrorKind.Unavailable, StatusCodes.Status503ServiceUnavailable);
         }
 
         var pending = new SendPingResponse(entry.Id, entry.Conversation, entry.Seq, entry.To, "pending");
         if (request.Wait != true)
         {
-            return new SendPingOutcome(pending, [], StatusCodes.Status202Accepted);
+            return pending;
         }
 
         OutboxEnvelope row;
@@ -119,10 +117,10 @@ internal sealed class SendPingHandler(
         catch (TimeoutException)
         {
             signals.Forget(entry.Id);
-            return new SendPingOutcome(pending, [], StatusCodes.Status202Accepted);
+            return pending;
         }
 
-        return new SendPingOutcome(Describe(row), [], StatusCodes.Status200OK);
+        return Describe(row);
     }
 
     public static SendPingResponse Describe(OutboxEnvelope row) => new(
@@ -137,6 +135,9 @@ internal sealed class SendPingHandler(
         row.Status == OutboxStatus.Delivered ? row.ReceiptHasCheckpoint : null,
         row.ProblemCode,
         row.ProblemDetail);
+
+    private static Error CannotSend(ProblemError item, ErrorKind kind = ErrorKind.Conflict, int status = StatusCodes.Status422UnprocessableEntity) =>
+        Error.Refused([item], "The ping cannot be sent.", kind, status);
 }
 
 internal static class SendPingEndpoint
@@ -147,20 +148,7 @@ internal static class SendPingEndpoint
     public static void MapSendPing(this RouteGroupBuilder group)
     {
         group.MapPost("/pings", async (SendPingRequest? request, SendPingHandler handler, CancellationToken ct) =>
-            {
-                var outcome = await handler.HandleAsync(request ?? new SendPingRequest(null, null, null, null), ct);
-                if (outcome.Response is { } response)
-                {
-                    return outcome.Status == StatusCodes.Status200OK ? Results.Ok(response) : Results.Json(response, statusCode: outcome.Status);
-                }
-
-                if (outcome.Status == StatusCodes.Status400BadRequest)
-                {
-                    return Problems.Validation(outcome.Errors);
-                }
-
-                return Problems.Unprocessable(outcome.Errors, "The ping cannot be sent.", outcome.Status);
-            })
+                (await handler.HandleAsync(request ?? new SendPingRequest(null, null, null, null), ct)).ToHttp(Answer))
             .WithName("SendPing")
             .WithSummary("Send a ping/v1 envelope to another node of the Register (202 with the envelope; with wait: true, 200 once the receipt is stored, up to 30 seconds).")
             .Accepts<SendPingRequest>("application/json")
@@ -171,4 +159,8 @@ internal static class SendPingEndpoint
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Senders);
     }
+
+    /// <summary>Settled (delivered or refused) once waited for: 200; still on its way: 202.</summary>
+    private static IResult Answer(SendPingResponse response) =>
+        response.Status == "pending" ? Results.Json(response, statusCode: StatusCodes.Status202Accepted) : Results.Ok(response);
 }

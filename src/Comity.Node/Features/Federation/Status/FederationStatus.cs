@@ -345,19 +345,7 @@ internal static class FederationStatusEndpoints
             .RequireAuthorization(Readers);
 
         group.MapPost("/inbox/{id:guid}/retry", async (Guid id, ClaimsPrincipal user, EnvelopeInbox inbox, CancellationToken ct) =>
-            {
-                var retry = await inbox.RetryWaitingAsync(id, Audit.User(user), ct);
-                return retry.Outcome switch
-                {
-                    InboxRetryOutcome.Applied => Results.Ok(new InboxRetryResponse(id, "applied", retry.Applied, retry.Detail)),
-                    InboxRetryOutcome.NotFound => Problems.NotFound("federation.envelope-not-found", retry.Detail),
-                    InboxRetryOutcome.RefusedAgain => Problems.Conflict("federation.retry-refused", retry.Detail),
-                    InboxRetryOutcome.NotWaiting => Problems.Conflict("federation.not-waiting", retry.Detail),
-                    InboxRetryOutcome.AwaitingPredecessor => Problems.Conflict("federation.awaiting-predecessor", retry.Detail),
-                    InboxRetryOutcome.NoHandler => Problems.Conflict("federation.no-handler", retry.Detail),
-                    _ => throw new InvalidOperationException($"Unknown retry outcome {retry.Outcome}."),
-                };
-            })
+                (await inbox.RetryWaitingAsync(id, Audit.User(user), ct)).ToHttp(retried => Results.Ok(new InboxRetryResponse(id, "applied", retried.Applied, retried.Detail))))
             .WithName("RetryWaitingEnvelope")
             .WithSummary("Node administrators: apply again a waiting envelope that is next in its conversation but was refused by its handler when its turn came (a successor-refused alert), and the waiting envelopes after it. 409 when it is refused again (it stays waiting), is not waiting, or still waits for its predecessor.")
             .Produces<InboxRetryResponse>()

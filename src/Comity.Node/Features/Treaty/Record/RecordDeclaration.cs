@@ -8,7 +8,6 @@ using Comity.Node.Features.Treaty.Participants;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Features.Treaty.Record;
 
@@ -21,17 +20,13 @@ namespace Comity.Node.Features.Treaty.Record;
 /// <param name="Text">The text as communicated (at most 8000 characters).</param>
 public sealed record RecordDeclarationRequest(string? Participant, string? Kind, string? Subject, string? Article, string? Date, string? Text);
 
-internal sealed partial class RecordDeclarationHandler(TreatyRegistry registry, IOptions<NodeOptions> node)
+/// <summary>Records a declaration on the Secretariat (offered there only, see the endpoint).</summary>
+internal sealed partial class RecordDeclarationHandler(TreatyRegistry registry)
 {
     public const int MaxTextLength = 8000;
 
-    public async Task<RecordResult<DeclarationResponse>> HandleAsync(RecordDeclarationRequest request, ClaimsPrincipal user, string channel, CancellationToken cancellationToken)
+    public async Task<Result<DeclarationResponse>> HandleAsync(RecordDeclarationRequest request, ClaimsPrincipal user, string channel, CancellationToken cancellationToken)
     {
-        if (node.Value.Role != NodeRole.Secretariat)
-        {
-            return RecordResult<DeclarationResponse>.NotOnThisNode;
-        }
-
         var errors = new List<ProblemError>();
         TreatyInput.TryParticipant(request.Participant, "participant", errors, out var participant);
         if (!ParticipantsEndpoints.TryCamelCase<DeclarationKind>(request.Kind ?? "", out var kind))
@@ -74,12 +69,12 @@ internal sealed partial class RecordDeclarationHandler(TreatyRegistry registry, 
 
         if (errors.Count > 0)
         {
-            return RecordResult<DeclarationResponse>.Invalid(errors);
+            return Error.Invalid(errors);
         }
 
         var declaration = new Declaration(participant!.Code, kind, subject, article!.Value, date, request.Text!.Trim());
         var record = await registry.RecordDeclarationAsync(declaration, channel, user.Identity?.Name, cancellationToken);
-        return RecordResult<DeclarationResponse>.Done(DeclarationResponse.From(record));
+        return DeclarationResponse.From(record);
     }
 
     internal static bool TryArticle(string text, out ArticleReference article)
@@ -112,7 +107,7 @@ internal static class RecordDeclarationEndpoint
     public static void MapRecordDeclaration(this RouteGroupBuilder group)
     {
         group.MapPost("/declarations", async (RecordDeclarationRequest request, ClaimsPrincipal user, RecordDeclarationHandler handler, CancellationToken cancellationToken) =>
-            (await handler.HandleAsync(request, user, TreatyChannels.Api, cancellationToken)).ToHttp(d => $"/api/v1/treaty/declarations/{d.Id}"))
+            (await handler.HandleAsync(request, user, TreatyChannels.Api, cancellationToken)).ToHttp(d => Results.Created($"/api/v1/treaty/declarations/{d.Id}", d)))
         .WithName("RecordTreatyDeclaration")
         .WithSummary("Record a declaration, reservation or notification with its article (a subject such as centralAuthority implies the article). Secretariat node only.")
         .WithTags("Treaty")
@@ -120,7 +115,8 @@ internal static class RecordDeclarationEndpoint
         .Produces<DeclarationResponse>(StatusCodes.Status201Created)
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status409Conflict)
-        .RequireAuthorization(Policies.SecretariatOfficer);
+        .RequireAuthorization(Policies.SecretariatOfficer)
+        .OfferedOn(NodeRole.Secretariat, TreatyProblems.NotSecretariat);
 
         group.MapGet("/declarations/{id:guid}", async (Guid id, Storage.ComityDbContext db, CancellationToken cancellationToken) =>
             await db.Declarations().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken) is { } record

@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using Comity.Domain.Legal;
 using Comity.Domain.Treaty;
 using Comity.Node.Api;
 using Comity.Node.Features.Treaty.Participants;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Comity.Node.Features.Treaty.Record;
 
@@ -17,25 +15,7 @@ namespace Comity.Node.Features.Treaty.Record;
 /// <param name="DepositaryNotification">The depositary notification, e.g. C.N.196.2025.TREATIES-XVIII.16 (at most 128 characters).</param>
 public sealed record RecordInstrumentRequest(string? Participant, string? Kind, string? Date, string? DepositaryNotification);
 
-/// <summary>What happened to a recording: refused because this is not the Secretariat, malformed, refused by a rule, or recorded.</summary>
-internal sealed record RecordResult<T>(T? Recorded, IReadOnlyList<ProblemError> Errors, IReadOnlyList<RuleViolation> Violations, bool NotSecretariat)
-    where T : class
-{
-    public static RecordResult<T> NotOnThisNode { get; } = new(null, [], [], true);
-
-    public static RecordResult<T> Invalid(IReadOnlyList<ProblemError> errors) => new(null, errors, [], false);
-
-    public static RecordResult<T> Refused(IReadOnlyList<RuleViolation> violations) => new(null, [], violations, false);
-
-    public static RecordResult<T> Done(T recorded) => new(recorded, [], [], false);
-
-    public IResult ToHttp(Func<T, string> location) =>
-        NotSecretariat ? TreatyProblems.NotSecretariat()
-        : Errors.Count > 0 ? Problems.Validation(Errors)
-        : Violations.Count > 0 ? Problems.RuleViolations(Violations)
-        : Results.Created(location(Recorded!), Recorded);
-}
-
+/// <summary>Recording is offered on the Secretariat only (the Secretary-General is the depositary); a State node answers with this.</summary>
 internal static class TreatyProblems
 {
     public const string NotSecretariatCode = "treaty.not-secretariat";
@@ -46,17 +26,13 @@ internal static class TreatyProblems
     public static IResult NotSecretariat() => Problems.Conflict(NotSecretariatCode, NotSecretariatDetail);
 }
 
-internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<NodeOptions> node, ComityMetrics metrics, CommittedEvents<InstrumentsRecorded> recorded)
+/// <summary>Records an instrument on the Secretariat (offered there only, see the endpoint).</summary>
+internal sealed class RecordInstrumentHandler(TreatyRegistry registry, ComityMetrics metrics, CommittedEvents<InstrumentsRecorded> recorded)
 {
     public const int MaxNotificationLength = 128;
 
-    public async Task<RecordResult<InstrumentResponse>> HandleAsync(RecordInstrumentRequest request, ClaimsPrincipal user, string channel, CancellationToken cancellationToken)
+    public async Task<Result<InstrumentResponse>> HandleAsync(RecordInstrumentRequest request, ClaimsPrincipal user, string channel, CancellationToken cancellationToken)
     {
-        if (node.Value.Role != NodeRole.Secretariat)
-        {
-            return RecordResult<InstrumentResponse>.NotOnThisNode;
-        }
-
         var errors = new List<ProblemError>();
         TreatyInput.TryParticipant(request.Participant, "participant", errors, out var participant);
         if (!InstrumentKinds.TryParseKeyword(request.Kind, out var kind))
@@ -73,23 +49,23 @@ internal sealed class RecordInstrumentHandler(TreatyRegistry registry, IOptions<
 
         if (errors.Count > 0)
         {
-            return RecordResult<InstrumentResponse>.Invalid(errors);
+            return Error.Invalid(errors);
         }
 
         var outcome = await registry.RecordAsync([new Instrument(participant!.Code, kind, date, notification)], channel, user.Identity?.Name, cancellationToken);
-        if (outcome.Recorded is null)
+        if (outcome.Error is { } refused)
         {
-            foreach (var violation in outcome.Violations)
+            foreach (var violation in refused.RuleViolations)
             {
                 metrics.RuleRefusals.Add(1, new KeyValuePair<string, object?>("code", violation.Code));
             }
 
-            return RecordResult<InstrumentResponse>.Refused(outcome.Violations);
+            return refused;
         }
 
         // Stored: whoever publishes the treaty's facts does what it must now that it is committed.
-        await recorded.CommittedAsync(new InstrumentsRecorded([.. outcome.Recorded.Select(TreatyRegistry.ToDomain)]), cancellationToken);
-        return RecordResult<InstrumentResponse>.Done(InstrumentResponse.From(outcome.Recorded[0]));
+        await recorded.CommittedAsync(new InstrumentsRecorded([.. outcome.Value.Select(TreatyRegistry.ToDomain)]), cancellationToken);
+        return InstrumentResponse.From(outcome.Value[0]);
     }
 }
 
@@ -98,7 +74,7 @@ internal static class RecordInstrumentEndpoint
     public static void MapRecordInstrument(this RouteGroupBuilder group)
     {
         group.MapPost("/instruments", async (RecordInstrumentRequest request, ClaimsPrincipal user, RecordInstrumentHandler handler, CancellationToken cancellationToken) =>
-            (await handler.HandleAsync(request, user, TreatyChannels.Api, cancellationToken)).ToHttp(i => $"/api/v1/treaty/instruments/{i.Id}"))
+            (await handler.HandleAsync(request, user, TreatyChannels.Api, cancellationToken)).ToHttp(i => Results.Created($"/api/v1/treaty/instruments/{i.Id}", i)))
         .WithName("RecordTreatyInstrument")
         .WithSummary("Record a signature, ratification, acceptance, approval, accession or denunciation (Arts. 64, 67). Secretariat node only; an impossible sequence is refused with the rule and its article.")
         .WithTags("Treaty")
@@ -107,7 +83,8 @@ internal static class RecordInstrumentEndpoint
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-        .RequireAuthorization(Policies.SecretariatOfficer);
+        .RequireAuthorization(Policies.SecretariatOfficer)
+        .OfferedOn(NodeRole.Secretariat, TreatyProblems.NotSecretariat);
 
         group.MapGet("/instruments/{id:guid}", async (Guid id, Storage.ComityDbContext db, CancellationToken cancellationToken) =>
             await db.Instruments().AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is { } record

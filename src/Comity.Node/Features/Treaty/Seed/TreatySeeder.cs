@@ -26,13 +26,13 @@ internal sealed partial class TreatySeeder(TreatyRegistry registry, ILogger<Trea
         }
 
         var outcome = await registry.RecordAsync(missing, TreatySource.SeedFileName, recordedBy: null, cancellationToken);
-        if (outcome.Recorded is null)
+        if (outcome.Error is { } refused)
         {
             // The seed is part of the build: if it breaks a rule against what is stored, it is a bug.
-            throw new InvalidOperationException($"The treaty seed {TreatySource.SeedFileName} breaks a rule: {string.Join("; ", outcome.Violations)}");
+            throw new InvalidOperationException($"The treaty seed {TreatySource.SeedFileName} breaks a rule: {string.Join("; ", refused.RuleViolations)}");
         }
 
-        LogSeeded(outcome.Recorded.Count, TreatySource.SeedFileName);
+        LogSeeded(outcome.Value.Count, TreatySource.SeedFileName);
     }
 
     /// <summary>

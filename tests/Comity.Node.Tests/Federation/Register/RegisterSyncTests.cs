@@ -5,11 +5,11 @@ using Comity.Node.Federation.Register;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Tests.Features.Treaty;
-using Comity.Node.Tests.Ui;
+using Comity.Node.Tests.Features.Register;
 using Comity.Testing.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Comity.Node.Tests.Federation;
+namespace Comity.Node.Tests.Federation.Register;
 
 /// <summary>State nodes fetch, verify and keep the Register; every bad document is refused and the last good one kept.</summary>
 public sealed class RegisterSyncTests
@@ -52,7 +52,7 @@ public sealed class RegisterSyncTests
 
         // Nothing new: the conditional GET answers 304 and the node keeps serial 2.
         Assert.Equal(RegisterPollOutcome.Unchanged, await state.Services.GetRequiredService<RegisterSync>().PollOnceAsync(Ct));
-        Assert.Equal("Register serial 2, verified, issued at 2026-11-02 09:00 UTC", await StatusBarAsync(state));
+        Assert.Equal("Register serial 2, verified, issued at 2026-11-02 09:00 UTC", await RegisterStatusBarTests.StatusBarAsync(state));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class RegisterSyncTests
         Assert.Equal(5, (await CurrentAsync(state))!.Register.Serial);
         Assert.Equal(good, (await CurrentAsync(state))!.Jws);
 
-        var bar = await StatusBarDocumentAsync(state);
+        var bar = await RegisterStatusBarTests.StatusBarDocumentAsync(state);
         Assert.Equal("Register serial 5, verified, issued at 2026-11-02 09:00 UTC", bar.Status);
         Assert.Equal("Refused Register update refused at 2026-11-02 09:00 UTC: the signature does not verify (altered document)", bar.Refused);
 
@@ -156,7 +156,7 @@ public sealed class RegisterSyncTests
         Assert.Equal(6, status.GetProperty("serial").GetInt64());
         Assert.False(status.GetProperty("lastAttemptRefused").GetBoolean());
         Assert.Equal("register.bad-signature", status.GetProperty("lastRefusal").GetProperty("code").GetString());
-        Assert.Null((await StatusBarDocumentAsync(state)).Refused);
+        Assert.Null((await RegisterStatusBarTests.StatusBarDocumentAsync(state)).Refused);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class RegisterSyncTests
         Assert.Equal("none", status.GetProperty("freshness").GetString());
         Assert.Equal("register.wrong-key", status.GetProperty("lastRefusal").GetProperty("code").GetString());
         Assert.Null(await CurrentAsync(state));
-        Assert.StartsWith("Register: not yet available", (await StatusBarDocumentAsync(state)).Status, StringComparison.Ordinal);
+        Assert.StartsWith("Register: not yet available", (await RegisterStatusBarTests.StatusBarDocumentAsync(state)).Status, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class RegisterSyncTests
         Assert.Equal(4, stale.GetProperty("serial").GetInt64());
         Assert.False(stale.GetProperty("lastAttemptRefused").GetBoolean());
         Assert.Equal(RegisterFreshness.Stale, (await CurrentAsync(state))!.Freshness);
-        var bar = await StatusBarDocumentAsync(state);
+        var bar = await RegisterStatusBarTests.StatusBarDocumentAsync(state);
         Assert.Equal("Register serial 4, verified, issued at 2026-11-02 09:00 UTC Stale next update was due at 2026-11-03 09:00 UTC", bar.Status);
         Assert.True(bar.StaleChip);
     }
@@ -291,21 +291,6 @@ public sealed class RegisterSyncTests
         Assert.Contains("404", status.GetProperty("lastFetchError").GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task UnconfiguredStateNode_Runs_ShowsNotConfigured_AndRefreshSaysWhatToSet()
-    {
-        await using var state = await TestNode.StartAsync(cancellationToken: Ct);
-        using var admin = await state.CreateClientForAsync("admin", Roles.NodeAdmin);
-
-        var (response, problem) = await admin.PostJsonAsync("/api/v1/register/refresh", new { });
-        var status = await admin.GetJsonAsync("/api/v1/register/status");
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("register.not-configured", problem.GetProperty("code").GetString());
-        Assert.False(status.GetProperty("configured").GetBoolean());
-        Assert.Equal("Register: not configured", (await StatusBarDocumentAsync(state)).Status);
-    }
-
     [Theory]
     [InlineData("not json", "not an Ed25519 public key as a JWK")]
     [InlineData("{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}", "Ed25519")]
@@ -324,15 +309,6 @@ public sealed class RegisterSyncTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Secretariat_StatusBarShowsItsLatestPublication()
-    {
-        await using var secretariat = await RegisterPublicationTests.StartSecretariatAsync();
-
-        Assert.Equal("Register serial 1, published, issued at 2026-11-02 09:00 UTC", await StatusBarAsync(secretariat));
-        Assert.Equal("Реестр № 1, опубликован, выпущен 2026-11-02 09:00 UTC", (await StatusBarDocumentAsync(secretariat, "ru")).Status);
-    }
-
     private static Task<TestNode> StartStateAsync(IReadOnlyDictionary<string, string?> settings) =>
         TestNode.StartAsync(new TestNodeOptions { Settings = settings }, Ct);
 
@@ -347,16 +323,6 @@ public sealed class RegisterSyncTests
     {
         await using var scope = node.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ICurrentRegister>().GetAsync(Ct);
-    }
-
-    private static async Task<string?> StatusBarAsync(TestNode node) => (await StatusBarDocumentAsync(node)).Status;
-
-    private static async Task<(string? Status, string? Refused, bool StaleChip)> StatusBarDocumentAsync(TestNode node, string culture = "en")
-    {
-        using var browser = new Browser(node);
-        var page = await browser.GetDocumentAsync("/account/sign-in?culture=" + culture);
-        static string? Text(AngleSharp.Dom.IElement? e) => e is null ? null : string.Join(' ', e.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return (Text(page.QuerySelector("#register-status")), Text(page.QuerySelector("#register-refused")), page.QuerySelector("#register-stale") is not null);
     }
 
     /// <summary>Listens to <c>comity.register.refusals</c> on one node's meter.</summary>

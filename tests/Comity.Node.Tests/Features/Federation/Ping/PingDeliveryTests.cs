@@ -5,10 +5,11 @@ using Comity.Node.Features.Federation.Ping;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Identity;
 using Comity.Protocol.V1;
+using Comity.Node.Tests.Federation.Envelopes;
 using Comity.Testing.Nodes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Comity.Node.Tests.Federation.Envelopes;
+namespace Comity.Node.Tests.Features.Federation.Ping;
 
 /// <summary>Pings between real nodes on loopback: outbox, delivery, inbox, receipts, and the API that shows them.</summary>
 public sealed class PingDeliveryTests

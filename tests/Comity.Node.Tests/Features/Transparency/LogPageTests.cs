@@ -1,9 +1,10 @@
 using System.Net;
 using Comity.Node.Identity;
+using Comity.Node.Tests.Federation.Transparency;
 using Comity.Node.Tests.Ui;
 using Comity.Testing.Nodes;
 
-namespace Comity.Node.Tests.Federation.Transparency;
+namespace Comity.Node.Tests.Features.Transparency;
 
 public sealed class LogPageTests
 {

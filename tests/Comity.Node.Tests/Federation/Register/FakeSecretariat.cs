@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NSec.Cryptography;
 
-namespace Comity.Node.Tests.Federation;
+namespace Comity.Node.Tests.Federation.Register;
 
 /// <summary>
 /// A minimal stand-in for the Secretariat on loopback that serves whatever document the test sets:

@@ -5,7 +5,7 @@ using Comity.Testing.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Comity.Node.Tests.Federation;
+namespace Comity.Node.Tests.Federation.Register;
 
 /// <summary>Every node key of a verified Register is kept, so past signatures still verify after the key leaves the Register.</summary>
 public sealed class NodeKeyArchiveTests
