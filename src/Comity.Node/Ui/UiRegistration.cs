@@ -59,7 +59,7 @@ internal static class UiRegistration
 
         // The language switcher (a plain HTML form, so form fields; the query string works too) posts
         // here; the choice is kept in a cookie.
-        app.MapPost("/culture", async (HttpContext context) =>
+        app.MapPost("/culture", async (HttpContext context, UserManager<ComityUser> users) =>
         {
             var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
             string culture = form?["culture"].FirstOrDefault() ?? context.Request.Query["culture"].FirstOrDefault() ?? "";
@@ -73,7 +73,6 @@ internal static class UiRegistration
             // A signed-in user's choice is also kept with the account, so it follows them to another browser.
             if (context.User.Identity?.IsAuthenticated == true)
             {
-                var users = context.RequestServices.GetRequiredService<UserManager<ComityUser>>();
                 if (await users.GetUserAsync(context.User) is { } user && user.PreferredCulture != supported.Name)
                 {
                     user.PreferredCulture = supported.Name;

@@ -1,4 +1,3 @@
-using Comity.Node.Api;
 using Comity.Node.Features.Requests.Alerts;
 using Comity.Node.Features.Requests.Clocks;
 using Comity.Node.Features.Requests.HandoverNotes;
@@ -11,7 +10,6 @@ using Comity.Node.Features.Requests.Submit;
 using Comity.Node.Features.Requests.Transitions;
 using Comity.Node.Features.Requests.Validate;
 using Comity.Node.Federation.Envelopes;
-using Comity.Node.Kernel;
 using Comity.Node.Ui.Shell;
 using Microsoft.Extensions.Options;
 
@@ -63,17 +61,4 @@ internal static class RequestsRegistration
 
     /// <summary>What the pages need beside themselves: the live feed of changes (<see cref="RequestLiveEndpoint"/>).</summary>
     public static void MapRequestPages(this IEndpointRouteBuilder app) => app.MapRequestLive();
-}
-
-/// <summary>A handler's outcome as the API answers it: the value, or the error's problem document (<see cref="Problems.From"/>).</summary>
-internal static class RequestHttp
-{
-    public static IResult Ok<T>(Result<T> result) =>
-        result.Succeeded ? Results.Ok(result.Value) : Problems.From(result.Error!);
-
-    public static IResult Created<T>(Result<T> result, Func<T, string> location)
-    {
-        ArgumentNullException.ThrowIfNull(location);
-        return result.Succeeded ? Results.Created(location(result.Value), result.Value) : Problems.From(result.Error!);
-    }
 }

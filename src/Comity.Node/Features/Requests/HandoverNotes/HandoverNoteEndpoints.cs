@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Comity.Node.Api;
 
 namespace Comity.Node.Features.Requests.HandoverNotes;
 
@@ -15,7 +16,7 @@ internal static class HandoverNoteEndpoints
 
     public static void MapAddHandoverNote(this RouteGroupBuilder group) =>
         group.MapPost("/handover-notes", async (HandoverNoteInput? input, ClaimsPrincipal user, AddHandoverNoteHandler handler, CancellationToken ct) =>
-                RequestHttp.Created(await handler.HandleAsync(input, user, ct), _ => "/api/v1/requests/handover-notes"))
+                (await handler.HandleAsync(input, user, ct)).ToHttp(note => Results.Created("/api/v1/requests/handover-notes", note)))
             .WithName("AddHandoverNote")
             .WithSummary("Writes a note for the next duty shift.")
             .Produces<HandoverNoteDto>(StatusCodes.Status201Created)

@@ -1,3 +1,5 @@
+using Comity.Node.Api;
+
 namespace Comity.Node.Features.Requests.List;
 
 /// <summary><c>GET /api/v1/requests</c>.</summary>
@@ -5,7 +7,7 @@ internal static class ListRequestsEndpoint
 {
     public static void MapListRequests(this RouteGroupBuilder group) =>
         group.MapGet("/", async (string? box, string? state, string? kind, bool? open, int? limit, ListRequestsHandler handler, CancellationToken ct) =>
-                RequestHttp.Ok(await handler.HandleAsync(new RequestListFilter(box, state, kind, open, limit), ct)))
+                (await handler.HandleAsync(new RequestListFilter(box, state, kind, open, limit), ct)).ToHttp())
             .WithName("ListRequests")
             .WithSummary("Incoming and/or outgoing requests, most urgent first.")
             .Produces<RequestListResponse>()

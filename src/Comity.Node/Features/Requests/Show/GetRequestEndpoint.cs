@@ -1,3 +1,5 @@
+using Comity.Node.Api;
+
 namespace Comity.Node.Features.Requests.Show;
 
 /// <summary><c>GET /api/v1/requests/{id}</c>.</summary>
@@ -5,7 +7,7 @@ internal static class GetRequestEndpoint
 {
     public static void MapGetRequest(this RouteGroupBuilder group) =>
         group.MapGet("/{id:guid}", async (Guid id, GetRequestHandler handler, CancellationToken ct) =>
-                RequestHttp.Ok(await handler.HandleAsync(id, ct)))
+                (await handler.HandleAsync(id, ct)).ToHttp())
             .WithName("GetRequest")
             .WithSummary("One request: header, texts, contents, conditions, clocks, the signed history (each event with its verified signature), alerts and the actions open to this node.")
             .Produces<RequestDetail>()

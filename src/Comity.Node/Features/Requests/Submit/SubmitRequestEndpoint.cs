@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Comity.Node.Features.Requests.Show;
 using Comity.Node.Features.Requests.Validate;
+using Comity.Node.Api;
 
 namespace Comity.Node.Features.Requests.Submit;
 
@@ -9,7 +10,7 @@ internal static class SubmitRequestEndpoint
 {
     public static void MapSubmitRequest(this RouteGroupBuilder group) =>
         group.MapPost("/", async (RequestDraftInput? draft, ClaimsPrincipal user, SubmitRequestHandler handler, CancellationToken ct) =>
-                RequestHttp.Created(await handler.HandleAsync(draft, user, ct), detail => $"/api/v1/requests/{detail.Header.Id:D}"))
+                (await handler.HandleAsync(draft, user, ct)).ToHttp(detail => Results.Created($"/api/v1/requests/{detail.Header.Id:D}", detail)))
             .WithName("SubmitRequest")
             .WithSummary("Submits a 24/7 request to the requested State's point of contact (201), or 422 listing every problem (nothing stored, nothing sent).")
             .Produces<RequestDetail>(StatusCodes.Status201Created)

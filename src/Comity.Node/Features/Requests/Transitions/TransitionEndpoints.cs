@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Comity.Node.Features.Requests.Show;
+using Comity.Node.Api;
 
 namespace Comity.Node.Features.Requests.Transitions;
 
@@ -26,7 +27,7 @@ internal static class TransitionEndpoints
         where TInput : TransitionInput
     {
         group.MapPost("/{id:guid}/" + route, async (Guid id, TInput? input, ClaimsPrincipal user, RecordTransitionHandler handler, CancellationToken ct) =>
-                RequestHttp.Ok(await handler.HandleAsync(id, input ?? empty(), user, ct)))
+                (await handler.HandleAsync(id, input ?? empty(), user, ct)).ToHttp())
             .WithName("Request" + string.Concat(route.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
             .WithSummary(summary)
             .Accepts<TInput>("application/json")
