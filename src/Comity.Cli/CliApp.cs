@@ -159,6 +159,9 @@ internal static class CliApp
                 request.AddCommand<RequestTransitionCommand<CloseSettings>>(RequestTransitions.Close)
                     .WithDescription("Requested side: end a preservation.")
                     .WithExample("request", "close", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11");
+                request.AddCommand<SendAgainCommand>("send-again")
+                    .WithDescription("Send again what the other node refused (same signed events, same order), once the cause is fixed: this node's key in the Register, its clock set right.")
+                    .WithExample("request", "send-again", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11");
                 request.AddCommand<RequestAlertsCommand>("alerts")
                     .WithDescription("Reminders and escalations the clocks raised, newest first.")
                     .WithExample("request", "alerts", "--audience", "supervisor");

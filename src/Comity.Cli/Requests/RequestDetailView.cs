@@ -34,6 +34,11 @@ internal static class RequestDetailView
             RequestView.Pair(header, "Waiting for", waiting);
         }
 
+        if (Delivery(detail) is { } delivery)
+        {
+            RequestView.Pair(header, "Delivery", delivery, markup: true);
+        }
+
         RequestView.Pair(header, "You may now", detail.Actions.Count == 0 ? "nothing (no transition is open to this side)" : string.Join(", ", detail.Actions));
         output.Write(header);
 
@@ -172,8 +177,24 @@ internal static class RequestDetailView
         }
 
         RequestView.Pair(table, "Waiting for", detail.WaitingFor);
+        RequestView.Pair(table, "Delivery", Delivery(detail), markup: true);
         RequestView.Pair(table, "You may now", detail.Actions.Count == 0 ? null : string.Join(", ", detail.Actions));
         environment.Out.Write(table);
+    }
+
+    /// <summary>An event the other node has not received, in words (markup); null when everything sent was delivered or is on its way.</summary>
+    public static string? Delivery(RequestDetail detail)
+    {
+        var other = detail.Header.Side == "requested" ? detail.Header.RequestingState : detail.Header.RequestedState;
+        return detail.Delivery switch
+        {
+            { Status: "undeliverable" } d => $"[red bold]NOT DELIVERED[/]: {Markup.Escape(other)}'s node refused {Markup.Escape(d.EventType)} "
+                + $"({Markup.Escape($"{d.ProblemStatus} {d.ProblemCode}")}){(d.Detail is { Length: > 0 } why ? ": " + Markup.Escape(why) : "")}. "
+                + $"{Markup.Escape(other)} has not received it. Fix the cause, then: comity request send-again {detail.Header.Id:D}",
+            { Status: "retrying" } d => $"[yellow]not delivered yet[/]: {Markup.Escape(d.EventType)} to {Markup.Escape(other)}, "
+                + $"{d.Attempts.ToString(CultureInfo.InvariantCulture)} attempts failed{(d.Detail is { Length: > 0 } why ? " (" + Markup.Escape(why) + ")" : "")}; the node keeps trying",
+            _ => null,
+        };
     }
 
     public static IEnumerable<(string Item, string Text)> Contents(RequestContentsDto contents)

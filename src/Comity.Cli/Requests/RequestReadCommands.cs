@@ -152,7 +152,7 @@ internal sealed class RequestListCommand(CliEnvironment environment) : AsyncComm
         foreach (var r in list.Items)
         {
             table.AddRow(
-                RequestView.Urgency(r.Urgency),
+                (r.Delivery switch { "undeliverable" => "[red bold]NOT DELIVERED[/] ", "retrying" => "[yellow]not delivered yet[/] ", _ => "" }) + RequestView.Urgency(r.Urgency),
                 overdue.TryGetValue(r.Id, out var passed)
                     ? RequestView.CountdownMarkup(passed.Due, now) + " " + Markup.Escape(passed.Kind)
                     : r.NextDueAt is { } due ? RequestView.CountdownMarkup(due, now) + (r.NextDueKind is null ? "" : " " + Markup.Escape(r.NextDueKind)) : "",

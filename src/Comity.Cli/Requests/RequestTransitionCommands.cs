@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Comity.Node.Features.Requests;
+using Comity.Node.Features.Requests.Delivery;
 using Comity.Node.Features.Requests.Show;
 using Comity.Node.Features.Requests.Transitions;
 using Spectre.Console;
@@ -224,6 +225,51 @@ internal sealed class RequestTransitionCommand<TSettings>(CliEnvironment environ
 
         environment.Out.MarkupLineInterpolated($"[green]Recorded[/] {body.Transition} on {detail.Header.Id}: the event is signed by this node and sent to {(detail.Header.Side == "requested" ? detail.Header.RequestingState : detail.Header.RequestedState)}.");
         RequestDetailView.WriteSummary(environment, detail);
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>comity request send-again ID</c>: the flags.</summary>
+internal sealed class SendAgainSettings : RequestSettings
+{
+    [CommandArgument(0, "<ID>")]
+    [Description("The request's id (as comity request list shows it).")]
+    public string Id { get; init; } = "";
+
+    public override ValidationResult Validate() =>
+        !Guid.TryParse(Id, out _) ? ValidationResult.Error($"ID must be a request id such as 0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11, not '{Id}'.") : base.Validate();
+}
+
+/// <summary>Sends the request's events that the other node refused again, byte for byte, once the cause is fixed.</summary>
+internal sealed class SendAgainCommand(CliEnvironment environment) : AsyncCommand<SendAgainSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SendAgainSettings settings, CancellationToken cancellationToken)
+    {
+        using var connection = RequestConnection.Resolve(settings, environment);
+        if (connection is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var id = Guid.Parse(settings.Id);
+        var answer = await RequestConnection.PostAsync(connection, environment, $"api/v1/requests/{id:D}/send-again", new { }, RequestConnection.ActRoles, cancellationToken);
+        if (answer.Body is not { } json)
+        {
+            return answer.ExitCode;
+        }
+
+        if (settings.Json)
+        {
+            environment.WriteMachineOutput(json);
+            return ExitCodes.Ok;
+        }
+
+        if (RequestJson.Read<SendAgainResponse>(json, environment) is not { } sent)
+        {
+            return ExitCodes.Failure;
+        }
+
+        environment.Out.MarkupLineInterpolated($"[green]Sent again[/]: {sent.Resent} refused envelope(s) of {sent.Id} go out again as they were signed. Follow them with: comity request show {sent.Id}");
         return ExitCodes.Ok;
     }
 }

@@ -110,6 +110,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/requests/{id:guid}/link-follow-up"] = [Roles.DutyOfficer, Roles.Supervisor],
         ["POST /api/v1/requests/{id:guid}/withdraw"] = [Roles.DutyOfficer, Roles.Supervisor],
         ["POST /api/v1/requests/{id:guid}/close"] = [Roles.DutyOfficer, Roles.Supervisor],
+        ["POST /api/v1/requests/{id:guid}/send-again"] = [Roles.DutyOfficer, Roles.Supervisor],
     };
 
     /// <summary>

@@ -2,7 +2,10 @@ using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Comity.Node.Federation.Envelopes;
+using Comity.Node.Federation.Keys;
 using Comity.Node.Federation.Register;
+using Comity.Protocol.V1;
 
 namespace Comity.Node.Features.Register;
 
@@ -20,6 +23,12 @@ public sealed record RegisterFetchErrorResponse(DateTimeOffset At, string Reason
 /// <param name="LastAttemptRefused">Whether the latest document received was refused.</param>
 /// <param name="LastRefusal">The latest refusal, even if a later attempt succeeded.</param>
 /// <param name="LastCheckedAt">The last time the Secretariat confirmed the held Register or served a newer one.</param>
+/// <param name="OwnKey">
+/// This node's standing in the Register it holds: <c>listed</c> (its current signing key is there, so other nodes accept
+/// what it signs), <c>missing</c> (the Register lists no node for this State, or not this key: other nodes refuse what this
+/// node sends until a Register that lists it is published and fetched), or null while the node holds no Register.
+/// </param>
+/// <param name="OwnKeyId">The current signing key's id (RFC 7638 thumbprint).</param>
 public sealed record RegisterStatusResponse(
     string Role,
     bool Configured,
@@ -32,12 +41,40 @@ public sealed record RegisterStatusResponse(
     RegisterRefusalResponse? LastRefusal,
     DateTimeOffset? LastCheckedAt,
     RegisterFetchErrorResponse? LastFetchError,
-    string? SecretariatUrl);
+    string? SecretariatUrl,
+    string? OwnKey = null,
+    string? OwnKeyId = null);
 
-/// <summary>Reads the status for the API and the status bar (one query, no document parsing).</summary>
-internal sealed class RegisterStatusReader(ComityDbContext db, IOptions<NodeOptions> node, IOptions<FederationOptions> federation, CurrentRegister current)
+/// <summary>Reads the status for the API and the status bar: one query, and the held Register's own entry (parsed once per serial).</summary>
+internal sealed class RegisterStatusReader(
+    ComityDbContext db,
+    IOptions<NodeOptions> node,
+    IOptions<FederationOptions> federation,
+    CurrentRegister current,
+    FederationRegisterView view,
+    NodeKeyStore keys)
 {
     public async Task<RegisterStatusResponse> ReadAsync(CancellationToken cancellationToken)
+    {
+        var status = await ReadHeldAsync(cancellationToken);
+        if (status.Serial is null)
+        {
+            return status;
+        }
+
+        var key = await keys.CurrentSigningKeyAsync(cancellationToken);
+        var register = await view.GetAsync(db, current, cancellationToken);
+        if (key is null || register is null)
+        {
+            return status;
+        }
+
+        var listed = RegisterLookups.NodeFor(register, view.OwnState)?.Keys
+            .Any(k => string.Equals(k.Kid, key.Kid, StringComparison.Ordinal) && string.Equals(k.Use, "sig", StringComparison.Ordinal)) == true;
+        return status with { OwnKey = listed ? "listed" : "missing", OwnKeyId = key.Kid };
+    }
+
+    private async Task<RegisterStatusResponse> ReadHeldAsync(CancellationToken cancellationToken)
     {
         if (node.Value.Role == NodeRole.Secretariat)
         {

@@ -38,6 +38,9 @@ internal static class RequestCodes
     /// <summary>Warning: the point of contact lists no roster at all, though it is designated 24/7.</summary>
     public const string RosterEmpty = "request.roster-empty";
 
+    /// <summary>Send again: the other node refused none of the request's events.</summary>
+    public const string NothingToSendAgain = "request.nothing-to-send-again";
+
     /// <summary>A handover note without text.</summary>
     public const string HandoverTextMissing = "handover.text-missing";
 

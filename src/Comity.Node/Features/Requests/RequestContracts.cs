@@ -105,7 +105,7 @@ public static class RequestTransitions
 }
 
 /// <summary>A change to a request on this node: a new request, an event (recorded here or received), or an alert.</summary>
-/// <param name="What"><c>submitted</c>, <c>received</c>, <c>event</c> or <c>alert</c>.</param>
+/// <param name="What"><c>submitted</c>, <c>received</c>, <c>event</c>, <c>alert</c> or <c>delivery</c> (an envelope of it was delivered or refused).</param>
 /// <param name="Box"><c>incoming</c> or <c>outgoing</c>.</param>
 /// <param name="State">The request's state after the change.</param>
 public sealed record RequestChange(Guid RequestId, string What, string Box, string State, DateTimeOffset At);

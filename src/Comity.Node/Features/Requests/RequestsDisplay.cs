@@ -69,6 +69,15 @@ internal static class RequestsDisplay
         _ => "chip chip--neutral",
     };
 
+    /// <summary>The chip of a delivery status: red refused, amber not yet, green delivered.</summary>
+    public static string DeliveryChip(string? status) => status switch
+    {
+        "undeliverable" => "chip chip--urgent",
+        "retrying" or "pending" => "chip chip--due",
+        "delivered" => "chip chip--ok",
+        _ => "chip chip--neutral",
+    };
+
     public static string SignatureChip(bool verified) => verified ? "chip chip--ok" : "chip chip--urgent";
 
     /// <summary>An article reference or other Latin-script code kept left-to-right inside Arabic text.</summary>
@@ -97,4 +106,5 @@ internal static class RequestProblems
         error is null ? []
         : error.Items.Count == 0 ? [text.Name("Problem_", error.Code) is var m && m != error.Code ? m : error.Title]
         : [.. error.Items.Select(text.Message)];
+
 }

@@ -1,5 +1,6 @@
 using Comity.Node.Features.Requests.Alerts;
 using Comity.Node.Features.Requests.Clocks;
+using Comity.Node.Features.Requests.Delivery;
 using Comity.Node.Features.Requests.HandoverNotes;
 using Comity.Node.Features.Requests.Kinds;
 using Comity.Node.Features.Requests.List;
@@ -10,6 +11,7 @@ using Comity.Node.Features.Requests.Submit;
 using Comity.Node.Features.Requests.Transitions;
 using Comity.Node.Features.Requests.Validate;
 using Comity.Node.Federation.Envelopes;
+using Comity.Node.Kernel;
 using Comity.Node.Ui.Shell;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +37,8 @@ internal static class RequestsRegistration
         services.AddScoped<RecordTransitionHandler>();
         services.AddScoped<ListHandoverNotesHandler>();
         services.AddScoped<AddHandoverNoteHandler>();
+        services.AddScoped<SendAgainHandler>();
+        services.AddDomainEventSubscriber<EnvelopeSettled, PublishOnEnvelopeSettled>();
         services.AddScoped<RequestClockSweep>();
         services.AddEnvelopeHandler<ReceiveSubmissionHandler>();
         services.AddEnvelopeHandler<ReceiveEventHandler>();
@@ -57,6 +61,7 @@ internal static class RequestsRegistration
         group.MapAddHandoverNote();
         group.MapGetRequest();
         group.MapTransitions();
+        group.MapSendAgain();
     }
 
     /// <summary>What the pages need beside themselves: the live feed of changes (<see cref="RequestLiveEndpoint"/>).</summary>

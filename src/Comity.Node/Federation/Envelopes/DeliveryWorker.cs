@@ -230,12 +230,21 @@ internal sealed partial class DeliveryWorker(
             if (settled is not null)
             {
                 signals.Settled(settled);
+                await PublishSettledAsync(settled, cancellationToken);
             }
         }
         finally
         {
             peer.Limit.Release();
         }
+    }
+
+    /// <summary>Tells the features (after the commit) that an envelope they sent is delivered or refused, so their live pages update.</summary>
+    private async Task PublishSettledAsync(OutboxEnvelope settled, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CommittedEvents<EnvelopeSettled>>()
+            .CommittedAsync(new EnvelopeSettled(settled.Id, settled.Peer, settled.Conversation, settled.Type, settled.Status), cancellationToken);
     }
 
     private async Task<AttemptResult> AttemptAsync(PeerChannel peer, DeliveryItem item, Uri endpoint, RegisterV1 register, CancellationToken cancellationToken)

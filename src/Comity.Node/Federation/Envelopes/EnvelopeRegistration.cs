@@ -18,6 +18,7 @@ internal static class EnvelopeRegistration
         services.AddSingleton<PeerCircuits>();
         services.AddScoped<EnvelopeInbox>();
         services.AddScoped<IOutbox, Outbox>();
+        services.AddScoped<IOutboxDeliveries, OutboxDeliveries>();
         services.AddHttpClient(DeliveryWorker.HttpClientName, client =>
             {
                 // Each attempt has its own timeout (Polly, on the node's clock).

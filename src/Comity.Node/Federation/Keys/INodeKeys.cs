@@ -12,6 +12,14 @@ public interface INodeKeys
     Task<string> SignJwsAsync(ReadOnlyMemory<byte> payload, string? typ, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Signs <paramref name="payload"/> as <see cref="SignJwsAsync(ReadOnlyMemory{byte}, string?, CancellationToken)"/> does, but with
+    /// the newest valid signing key among <paramref name="listedKids"/> (the kids the Register lists for this node), falling
+    /// back to the current key when none is listed. For what the Secretariat checks against the Register, such as a directory
+    /// notification that announces a rotated key: it must be signed with the key the Register already lists.
+    /// </summary>
+    Task<string> SignJwsWithListedKeyAsync(ReadOnlyMemory<byte> payload, string? typ, IReadOnlyCollection<string> listedKids, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Signs raw bytes with the current Ed25519 signing key (no envelope): for formats that carry their
     /// own signature encoding, such as C2SP signed notes (transparency-log checkpoints and cosignatures).
     /// </summary>

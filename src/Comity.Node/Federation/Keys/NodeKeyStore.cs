@@ -65,6 +65,19 @@ internal sealed partial class NodeKeyStore(
         Sign(payload, typ, await CurrentForSigningAsync(cancellationToken)
             ?? throw new InvalidOperationException("This node has no signing key; keys are generated at start-up."));
 
+    public async Task<string> SignJwsWithListedKeyAsync(ReadOnlyMemory<byte> payload, string? typ, IReadOnlyCollection<string> listedKids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listedKids);
+        var now = time.GetUtcNow();
+        var listed = (await db.NodeKeys().AsNoTracking().Where(k => k.Use == NodeKey.Signing && listedKids.Contains(k.Kid)).ToListAsync(cancellationToken))
+            .Where(k => k.NotBefore <= now && k.NotAfter > now)
+            .OrderByDescending(k => k.NotBefore)
+            .FirstOrDefault();
+        return listed is not null
+            ? Sign(payload, typ, listed)
+            : await SignJwsAsync(payload, typ, cancellationToken);
+    }
+
     public async Task<RawSignature> SignAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         var key = await CurrentForSigningAsync(cancellationToken)

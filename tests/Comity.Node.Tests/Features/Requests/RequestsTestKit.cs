@@ -87,6 +87,21 @@ internal static class RequestsTestKit
         return id;
     }
 
+    /// <summary>
+    /// Submits <paramref name="state"/>'s directory entry again as it stands (with the node's current keys) and has the
+    /// Secretariat approve it; the nodes see it once they sync the Register.
+    /// </summary>
+    public static async Task ResubmitOwnEntryAsync(this RequestsNetwork network, string state)
+    {
+        using var admin = await network[state].CreateClientForAsync("requests-admin", Roles.NodeAdmin);
+        using var officer = await network.Secretariat.CreateClientForAsync("requests-officer", Roles.SecretariatOfficer);
+        var (submitted, submission) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/submit");
+        Assert.True(submitted.IsSuccessStatusCode, submission.ToString());
+        Assert.False(submission.GetProperty("unchanged").GetBoolean(), submission.ToString());
+        var (approved, approval) = await officer.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{submission.GetProperty("submission").GetProperty("id").GetString()}/approve");
+        Assert.True(approved.IsSuccessStatusCode, approval.ToString());
+    }
+
     /// <summary>Delivers what <paramref name="node"/>'s outbox holds, and waits for the receipts.</summary>
     public static Task DeliverAsync(this TestNode node, CancellationToken cancellationToken) => node.Worker().RunOnceAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Comity.Domain.Directory;
 using Comity.Node.Api;
+using Comity.Node.Federation.Keys;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
@@ -58,7 +59,7 @@ public sealed record OwnDirectory(
 public sealed record NodeEntryView(string? Endpoint, string Name);
 
 /// <summary>Reads and edits this State's own directory entries; they are drafts until submitted. Offered on State nodes only (see the endpoints).</summary>
-internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOptions> node, IOptions<DirectoryOptions> options, IIdGenerator ids, TimeProvider time)
+internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOptions> node, IOptions<DirectoryOptions> options, INodeKeys keys, IIdGenerator ids, TimeProvider time)
 {
     private static readonly Error UnknownDesignation = Error.NotFound("directory.unknown-designation", "This node has no designation with this id.");
 
@@ -72,7 +73,7 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         var entry = await db.Set<DirectoryNodeEntry>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var last = await db.Set<DirectorySubmission>().AsNoTracking().OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
         var nodeView = new NodeEntryView(entry?.Endpoint ?? options.Value.PublicUrl?.ToString(), entry?.Name ?? node.Value.EffectiveDisplayName);
-        var changed = last is null || last.ContentHash != HashWithoutKeys(nodeView, content.Designations, content.Providers);
+        var changed = last is null || last.ContentHash != ContentHash(nodeView, await keys.PublicKeysAsync(cancellationToken), content.Designations, content.Providers);
         return new OwnDirectory(
             State,
             nodeView,
@@ -301,9 +302,13 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
             [.. providers.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(DirectoryContent.ToV1)]);
     }
 
-    /// <summary>The hash a submission records: the content without the keys (which INodeKeys owns and which rotate on their own schedule).</summary>
-    internal static string HashWithoutKeys(NodeEntryView nodeEntry, IReadOnlyList<DesignationV1> designations, IReadOnlyList<ServiceProviderV1> providers) =>
-        DirectoryContent.Hash(new DirectoryNotificationNodeV1(new Uri(nodeEntry.Endpoint ?? "about:blank"), nodeEntry.Name, []), designations, providers);
+    /// <summary>
+    /// The hash a submission records: the content with the node's public keys as submitted. A key rotation changes it, so
+    /// the new key is submitted and reaches the Register before the old one expires; otherwise other nodes would refuse
+    /// everything this node signs with the new key.
+    /// </summary>
+    internal static string ContentHash(NodeEntryView nodeEntry, IReadOnlyList<RegisterKeyV1> publicKeys, IReadOnlyList<DesignationV1> designations, IReadOnlyList<ServiceProviderV1> providers) =>
+        DirectoryContent.Hash(new DirectoryNotificationNodeV1(new Uri(nodeEntry.Endpoint ?? "about:blank"), nodeEntry.Name, publicKeys), designations, providers);
 
     internal static SubmissionView View(DirectorySubmission s) =>
         new(s.Id, s.SubmittedAt, Wire(s.Status), s.Reason, s.FirstRegistration, s.KeyThumbprint, s.CheckedAt);

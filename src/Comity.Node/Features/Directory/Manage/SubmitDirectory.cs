@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Comity.Node.Api;
 using Comity.Node.Federation.Keys;
+using Comity.Node.Federation.Register;
 using Comity.Node.Kernel;
 using Comity.Node.Identity;
 using Comity.Node.Storage;
@@ -26,6 +27,7 @@ internal sealed class SubmitDirectoryHandler(
     ComityDbContext db,
     ManageDirectoryHandler manage,
     INodeKeys keys,
+    ICurrentRegister register,
     IHttpClientFactory http,
     IOptions<DirectoryOptions> options,
     IIdGenerator ids,
@@ -51,7 +53,8 @@ internal sealed class SubmitDirectoryHandler(
         }
 
         var last = await db.Set<DirectorySubmission>().OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
-        var hash = ManageDirectoryHandler.HashWithoutKeys(current.Node, current.Designations, current.ServiceProviders);
+        var publicKeys = await keys.PublicKeysAsync(cancellationToken);
+        var hash = ManageDirectoryHandler.ContentHash(current.Node, publicKeys, current.Designations, current.ServiceProviders);
         if (last is not null && last.ContentHash == hash && last.Status != NotificationStatus.Rejected)
         {
             return new SubmitResult(ManageDirectoryHandler.View(last), Unchanged: true);
@@ -62,10 +65,16 @@ internal sealed class SubmitDirectoryHandler(
             ids.NewId(),
             current.State,
             time.GetUtcNow(),
-            new DirectoryNotificationNodeV1(new Uri(current.Node.Endpoint!), current.Node.Name, await keys.PublicKeysAsync(cancellationToken)),
+            new DirectoryNotificationNodeV1(new Uri(current.Node.Endpoint!), current.Node.Name, publicKeys),
             current.Designations,
             current.ServiceProviders);
-        var jws = await keys.SignJwsAsync(JsonSerializer.SerializeToUtf8Bytes(notification, DirectoryContent.Json), DirectoryNotificationV1.MediaType, cancellationToken);
+
+        // Signed with the key the Register already lists for this State (after a rotation, the previous one, still valid
+        // during the overlap): the Secretariat checks the signature against the Register, which does not know the new key yet.
+        var listed = (await register.GetAsync(cancellationToken))?.Register is { } held && RegisterLookups.NodeFor(held, current.State) is { } own
+            ? own.Keys.Where(k => k.Use == "sig").Select(k => k.Kid).ToList()
+            : [];
+        var jws = await keys.SignJwsWithListedKeyAsync(JsonSerializer.SerializeToUtf8Bytes(notification, DirectoryContent.Json), DirectoryNotificationV1.MediaType, listed, cancellationToken);
 
         using var content = new StringContent(jws, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/jose+json");

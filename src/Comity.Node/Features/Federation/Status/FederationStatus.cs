@@ -54,6 +54,11 @@ public sealed record FederationStats(OutboxCounts Outbox, InboxCounts Inbox, int
 
 /// <summary>Delivery health towards one peer node.</summary>
 /// <param name="Circuit"><c>closed</c>, <c>open</c> or <c>half-open</c>.</param>
+/// <param name="Undeliverable">Envelopes the peer refused (not retried until someone sends them again).</param>
+/// <param name="Health">
+/// <c>refusing</c> when the peer refused envelopes that are still undeliverable, <c>paused</c> when the circuit is open,
+/// <c>failing</c> when attempts fail, else <c>healthy</c>: a peer that answers but refuses is not healthy.
+/// </param>
 public sealed record PeerHealth(
     string State,
     string Name,
@@ -65,7 +70,8 @@ public sealed record PeerHealth(
     string? LastError,
     DateTimeOffset? LastErrorAt,
     string Circuit,
-    int Undeliverable);
+    int Undeliverable,
+    string Health = "healthy");
 
 public sealed record AlertItem(Guid Id, string Kind, string Peer, Guid? EnvelopeId, string Detail, DateTimeOffset CreatedAt);
 
@@ -194,6 +200,9 @@ internal sealed class FederationStatusReader(
             var lastError = channel?.LastError ?? (backlog == 0 ? null : await db.Outbox()
                 .Where(o => o.Peer == node.State && o.Status == OutboxStatus.Pending && o.LastError != null)
                 .OrderByDescending(o => o.Id).Select(o => o.LastError).FirstOrDefaultAsync(cancellationToken));
+            var undeliverable = open.FirstOrDefault(o => o.Peer == node.State && o.Status == OutboxStatus.Undeliverable)?.Count ?? 0;
+            var circuit = channel?.Circuit ?? "closed";
+            var failures = channel?.ConsecutiveFailures ?? 0;
             result.Add(new PeerHealth(
                 node.State,
                 node.Name,
@@ -201,11 +210,12 @@ internal sealed class FederationStatusReader(
                 lastSuccess,
                 backlog,
                 oldest,
-                channel?.ConsecutiveFailures ?? 0,
+                failures,
                 lastError,
                 channel?.LastErrorAt,
-                channel?.Circuit ?? "closed",
-                open.FirstOrDefault(o => o.Peer == node.State && o.Status == OutboxStatus.Undeliverable)?.Count ?? 0));
+                circuit,
+                undeliverable,
+                undeliverable > 0 ? "refusing" : circuit != "closed" ? "paused" : failures > 0 ? "failing" : "healthy"));
         }
 
         return result;

@@ -11,6 +11,12 @@ namespace Comity.Node.Features.Requests.List;
 /// <param name="NextDueKind"><c>acknowledgement</c>, <c>preservationReminder</c>, <c>preservationExpiry</c> or <c>stale</c>.</param>
 /// <param name="AwaitingUs">True when this node's side has something to do (its transitions are possible now).</param>
 /// <param name="OpenAlerts">Reminders and escalations raised and not yet overtaken by a later event.</param>
+/// <param name="Delivery">
+/// <c>undeliverable</c> when the other node refused an event this node signed (it has not received it), <c>retrying</c> when
+/// one has not reached it yet after failed attempts; null when everything sent was delivered or is on its way. Such rows
+/// come first: the other side does not know what this side believes it sent.
+/// </param>
+/// <param name="DeliveryProblem">The other node's problem code for the refusal (<c>federation.unknown-key</c>…).</param>
 public sealed record RequestSummary(
     Guid Id,
     string Box,
@@ -27,7 +33,9 @@ public sealed record RequestSummary(
     string? Reference,
     string? OfficerOnDuty,
     bool AwaitingUs,
-    int OpenAlerts);
+    int OpenAlerts,
+    string? Delivery = null,
+    string? DeliveryProblem = null);
 
 /// <summary>Filters of <c>GET /api/v1/requests</c>.</summary>
 /// <param name="Box"><c>incoming</c>, <c>outgoing</c> or null for both.</param>

@@ -1,6 +1,8 @@
 using Comity.Domain.Cooperation;
 using Comity.Domain.Legal;
 using Comity.Node.Features.Requests.Clocks;
+using Comity.Node.Features.Requests.Delivery;
+using Comity.Node.Federation.Envelopes;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace Comity.Node.Features.Requests.List;
 /// The incoming and outgoing requests this node holds, most urgent first: urgency and the next due clock are computed
 /// from each request's history at the injected clock's now, for the clocks this node's side watches.
 /// </summary>
-internal sealed class ListRequestsHandler(ComityDbContext db, TimeProvider time, IOptions<RequestOptions> options)
+internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries deliveries, TimeProvider time, IOptions<RequestOptions> options)
 {
     private CooperationClockSettings Clocks => options.Value.Clocks;
 
@@ -75,13 +77,23 @@ internal sealed class ListRequestsHandler(ComityDbContext db, TimeProvider time,
         var limit = filter.Limit ?? RequestLimits.DefaultRows;
         var rows = await query.OrderByDescending(r => r.IsOpen).ThenBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenByDescending(r => r.LastMovedAt)
             .Take(RequestLimits.MaxRows * 2).ToListAsync(cancellationToken);
+
+        // Requests whose events the other node refused come first whatever their clocks: fetch those the window missed.
+        var troubled = RequestDeliveries.ByRequest(await deliveries.TroubledAsync(RequestDeliveries.TroubledLimit, cancellationToken));
+        var missing = troubled.Keys.Except(rows.Select(r => r.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            rows.AddRange(await query.Where(r => missing.Contains(r.Id)).ToListAsync(cancellationToken));
+        }
+
         var ids = rows.Select(r => r.Id).ToList();
         var events = (await db.RequestEvents().AsNoTracking().Where(e => ids.Contains(e.RequestId)).ToListAsync(cancellationToken)).ToLookup(e => e.RequestId);
         var alerts = (await db.RequestAlerts().AsNoTracking().Where(a => ids.Contains(a.RequestId)).ToListAsync(cancellationToken)).ToLookup(a => a.RequestId);
         var now = time.GetUtcNow();
         var summaries = rows
-            .Select(r => Summary(r, RequestLedger.Replay(r, events[r.Id]), alerts[r.Id], now))
-            .OrderBy(s => UrgencyRank(s.Urgency))
+            .Select(r => Summary(r, RequestLedger.Replay(r, events[r.Id]), alerts[r.Id], now, troubled.TryGetValue(r.Id, out var t) ? t : null))
+            .OrderBy(s => RequestDeliveries.Rank(s.Delivery))
+            .ThenBy(s => UrgencyRank(s.Urgency))
             .ThenBy(s => s.NextDueAt ?? DateTimeOffset.MaxValue)
             .ThenByDescending(s => s.LastMovedAt)
             .Take(limit)
@@ -95,7 +107,7 @@ internal sealed class ListRequestsHandler(ComityDbContext db, TimeProvider time,
         }
     }
 
-    private RequestSummary Summary(RequestRecord request, RequestHistory history, IEnumerable<RequestAlertRecord> alerts, DateTimeOffset now)
+    private RequestSummary Summary(RequestRecord request, RequestHistory history, IEnumerable<RequestAlertRecord> alerts, DateTimeOffset now, (string Status, string? Code)? delivery)
     {
         var side = RequestLedger.SideOf(request);
         var kind = RequestLedger.KindOf(request);
@@ -126,7 +138,9 @@ internal sealed class ListRequestsHandler(ComityDbContext db, TimeProvider time,
             request.Reference,
             request.OfficerOnDuty,
             awaitingUs,
-            alerts.Count(a => a.RaisedAt >= request.LastMovedAt));
+            alerts.Count(a => a.RaisedAt >= request.LastMovedAt),
+            delivery?.Status,
+            delivery?.Code);
     }
 
     private static int UrgencyRank(string urgency) => urgency switch

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Comity.Domain.Cooperation;
 using Comity.Node.Features.Requests.Clocks;
+using Comity.Node.Features.Requests.Delivery;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Federation.Register;
 using Comity.Node.Kernel;
@@ -22,6 +23,7 @@ internal sealed class GetRequestHandler(
     ComityDbContext db,
     FederationRegisterView view,
     ICurrentRegister currentRegister,
+    IOutboxDeliveries deliveries,
     TimeProvider time,
     IOptions<RequestOptions> options)
 {
@@ -41,6 +43,10 @@ internal sealed class GetRequestHandler(
         var alerts = await db.RequestAlerts().AsNoTracking().Where(a => a.RequestId == id).OrderByDescending(a => a.RaisedAt).ToListAsync(cancellationToken);
         var register = await view.GetAsync(db, currentRegister, cancellationToken);
         var archived = await ArchivedKeysAsync(events, register, cancellationToken);
+        var sent = await deliveries.FindAsync([.. events.Select(e => e.EnvelopeId)], cancellationToken);
+        var eventDtos = events.Select(e => ToDto(e, register, archived, sent.TryGetValue(e.EnvelopeId, out var d) ? RequestDeliveries.ToDto(e, d) : null)).ToList();
+        var trouble = RequestDeliveries.Trouble(eventDtos.Select(e => e.Delivery));
+        var refused = trouble?.Status == RequestDeliveries.Undeliverable;
         var history = RequestLedger.Replay(request, events);
         var now = time.GetUtcNow();
         var status = history.StatusAt(Instant.FromDateTimeOffset(now), Clocks);
@@ -50,7 +56,7 @@ internal sealed class GetRequestHandler(
         var table = kind.Profile().Transitions;
         var actions = table.AllowedIn(snapshot.State, side).Select(RequestTransitions.Route).OfType<string>().ToList();
         var theirs = table.AllowedIn(snapshot.State, side.Other()).Where(t => t != RequestEventType.Received).Select(t => t.Wire()).ToList();
-        string? waitingFor = snapshot.State.IsFinal() ? null
+        string? waitingFor = snapshot.State.IsFinal() || refused ? null
             : snapshot.State == RequestState.Submitted ? $"Waiting for {request.PeerState}'s node to receive the request."
             : actions.Count == 0 && theirs.Count > 0 ? $"Waiting for {request.PeerState}: {string.Join(", ", theirs)}."
             : null;
@@ -65,8 +71,8 @@ internal sealed class GetRequestHandler(
             request.TranslationLanguage is { } tl && request.TranslationText is { } tt ? new RequestTextDto(tl, tt, CooperationRequest.TranslationProvidedBy.Wire()) : null,
             RequestWire.ContentsFromJson(request.ContentsJson),
             RequestWire.ToDto(snapshot.Conditions),
-            [.. status.Clocks.Select(c => new RequestClockDto(RequestWire.DeadlineWire(c.Deadline.Kind), c.Deadline.Due.ToDateTimeOffset(), c.Deadline.Basis.ToString(), c.IsDue, c.Remaining.ToTimeSpan()))],
-            [.. events.Select(e => ToDto(e, register, archived))],
+            [.. status.Clocks.Where(c => !refused || RequestClocks.Concerns(side, c.Deadline.Kind)).Select(c => new RequestClockDto(RequestWire.DeadlineWire(c.Deadline.Kind), c.Deadline.Due.ToDateTimeOffset(), c.Deadline.Basis.ToString(), c.IsDue, c.Remaining.ToTimeSpan()))],
+            eventDtos,
             [.. alerts.Select(RequestAlertDto.From)],
             snapshot.PreservedUntil is Instant until && snapshot.PreservationSetAt is Instant set
                 ? new PreservationDto(FirstPreservedAt(history) ?? set.ToDateTimeOffset(), until.ToDateTimeOffset(), snapshot.ExtensionPending, snapshot.FollowUpReferences)
@@ -74,7 +80,8 @@ internal sealed class GetRequestHandler(
             snapshot.Refusal is { } refusal ? new RefusalDto(refusal.Ground.Wire(), refusal.Ground.Basis().ToString(), refusal.Reasons) : null,
             snapshot.OpenQuestion,
             actions,
-            waitingFor);
+            waitingFor,
+            trouble);
         return detail;
     }
 
@@ -97,7 +104,7 @@ internal sealed class GetRequestHandler(
         register is null ? null
         : RegisterLookups.NodeFor(register, e.Node)?.Keys.FirstOrDefault(k => string.Equals(k.Kid, e.Kid, StringComparison.Ordinal) && string.Equals(k.Use, "sig", StringComparison.Ordinal));
 
-    private static RequestEventDto ToDto(RequestEventRecord e, RegisterV1? register, IReadOnlyDictionary<Guid, NodeKeyLookup> archived)
+    private static RequestEventDto ToDto(RequestEventRecord e, RegisterV1? register, IReadOnlyDictionary<Guid, NodeKeyLookup> archived, RequestDeliveryDto? delivery)
     {
         JsonElement fields;
         try
@@ -109,7 +116,7 @@ internal sealed class GetRequestHandler(
             fields = EmptyObject;
         }
 
-        return new RequestEventDto(e.Index, e.Type, e.By, e.Node, e.Actor, e.At, fields, Verify(e, register, archived.GetValueOrDefault(e.Id)));
+        return new RequestEventDto(e.Index, e.Type, e.By, e.Node, e.Actor, e.At, fields, Verify(e, register, archived.GetValueOrDefault(e.Id)), delivery);
     }
 
     /// <summary>

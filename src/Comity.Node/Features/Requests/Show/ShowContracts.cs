@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Comity.Node.Features.Requests.Delivery;
 
 namespace Comity.Node.Features.Requests.Show;
 
@@ -7,6 +8,11 @@ namespace Comity.Node.Features.Requests.Show;
 /// <summary>Everything a node holds about one request.</summary>
 /// <param name="Actions">The transitions this node's side may record now (route names: <c>acknowledge</c>, <c>preserve</c>, …): what the UI offers as buttons.</param>
 /// <param name="WaitingFor">When the other side must act: what is awaited ("waiting for XB to acknowledge"); null otherwise.</param>
+/// <param name="Delivery">
+/// An event this node signed that has not reached the other node: the earliest refused one (<c>undeliverable</c>), else the
+/// earliest being retried; null when everything this node sent was delivered or is on its way. While an event is refused,
+/// the clocks that wait for the other side are not listed: that side has not received what would start them.
+/// </param>
 public sealed record RequestDetail(
     RequestHeaderDto Header,
     LegalBasisDto LegalBasis,
@@ -21,7 +27,8 @@ public sealed record RequestDetail(
     RefusalDto? Refusal,
     string? OpenQuestion,
     IReadOnlyList<string> Actions,
-    string? WaitingFor);
+    string? WaitingFor,
+    RequestDeliveryDto? Delivery = null);
 
 /// <param name="Side">This node's side: <c>requesting</c> or <c>requested</c>.</param>
 /// <param name="RequestedDesignationId">The 24/7 designation the request was routed to.</param>
@@ -64,6 +71,7 @@ public sealed record RequestClockDto(string Kind, DateTimeOffset Due, string Art
 /// <param name="Node">The State whose node recorded and signed it.</param>
 /// <param name="Actor">Who recorded it on that node (display name), or null for the node itself (e.g. <c>received</c>).</param>
 /// <param name="Fields">The event's fields as on the wire (<c>until</c>, <c>ground</c>, <c>reasons</c>, <c>conditions</c>, <c>text</c>, …).</param>
+/// <param name="Delivery">For an event this node signed: how it reached the other node; null for the other node's events.</param>
 public sealed record RequestEventDto(
     int Index,
     string Type,
@@ -72,7 +80,8 @@ public sealed record RequestEventDto(
     string? Actor,
     DateTimeOffset At,
     JsonElement Fields,
-    RequestSignatureDto Signature);
+    RequestSignatureDto Signature,
+    RequestDeliveryDto? Delivery = null);
 
 /// <summary>The signature over an event: the envelope that carried it, signed by <see cref="Signer"/>'s node.</summary>
 /// <param name="Jws">The envelope JWS as sent (JSON serialization, RFC 7515).</param>
