@@ -9,7 +9,7 @@ public enum DeadlineKind
     /// <summary>The requested side should acknowledge by then (expedited basis, Art. 41).</summary>
     Acknowledgement,
 
-    /// <summary>Remind the requester that the preservation is about to expire, so that the follow-up is filed in time (Art. 42).</summary>
+    /// <summary>Remind the requester that the preservation is about to expire, so that the follow-up is filed in time (Art. 42); ends once a follow-up is linked.</summary>
     PreservationReminder,
 
     /// <summary>The preservation period ends (Art. 42).</summary>
@@ -87,7 +87,9 @@ public sealed class RequestStatus
         if (state == RequestState.Preserved && snapshot.PreservedUntil is Instant until && snapshot.PreservationSetAt is Instant set)
         {
             var basis = ConventionNumbers.MinimumPreservationDays.Basis;
-            deadlines.AddRange(settings.PreservationRemindersBeforeExpiry
+
+            // The reminders are there to get the follow-up request filed: once one is linked, they have done their work.
+            deadlines.AddRange(snapshot.FollowUpReferences.Count > 0 ? [] : settings.PreservationRemindersBeforeExpiry
                 .Select(before => until - before)
                 .Where(at => at > set && at < until)
                 .Distinct()

@@ -25,17 +25,21 @@ public sealed class PreservationScenarioTests
         history = history.Append(new RequestAcknowledged(Side.Requested, t0.Plus(Duration.FromMinutes(6)), "XB duty officer")).History!;
         var preservedAt = t0.Plus(Duration.FromMinutes(40));
         history = history.Append(new DataPreserved(Side.Requested, preservedAt, preservedAt.Plus(Duration.FromDays(90)))).History!;
-        history = history.Append(new FollowUpLinked(Side.Requesting, t0.Plus(Duration.FromDays(20)), "XA-MLA-2026-117")).History!;
 
+        // Before the follow-up is filed, reminders 14 and 3 days before the end keep it in view.
+        Assert.Equal([preservedAt.Plus(Duration.FromDays(76)), preservedAt.Plus(Duration.FromDays(87))], history.StatusAt(t0.Plus(Duration.FromDays(20)), settings).PreservationReminders);
+        var firstReminderDue = history.StatusAt(preservedAt.Plus(Duration.FromDays(76)), settings);
+        Assert.True(firstReminderDue.Clocks.First(c => c.Deadline.Kind == DeadlineKind.PreservationReminder).IsDue);
+        Assert.False(firstReminderDue.IsPreservationLapsed);
+
+        // Once it is linked the reminders have done their work; the end of the preservation stays.
+        history = history.Append(new FollowUpLinked(Side.Requesting, t0.Plus(Duration.FromDays(20)), "XA-MLA-2026-117")).History!;
         var status = history.StatusAt(t0.Plus(Duration.FromDays(20)), settings);
         Assert.Equal(RequestState.Preserved, status.State);
         Assert.Equal(["XA-MLA-2026-117"], status.Snapshot.FollowUpReferences);
         Assert.Equal(Confidentiality.DoNotNotifyHolder, status.Snapshot.Conditions.Confidentiality);
-        Assert.Equal([preservedAt.Plus(Duration.FromDays(76)), preservedAt.Plus(Duration.FromDays(87))], status.PreservationReminders);
-
-        var firstReminderDue = history.StatusAt(preservedAt.Plus(Duration.FromDays(76)), settings);
-        Assert.True(firstReminderDue.Clocks.First(c => c.Deadline.Kind == DeadlineKind.PreservationReminder).IsDue);
-        Assert.False(firstReminderDue.IsPreservationLapsed);
+        Assert.Empty(status.PreservationReminders);
+        Assert.Equal(preservedAt.Plus(Duration.FromDays(90)), status.PreservationExpiresAt);
 
         history = history.Append(new RequestWithdrawn(Side.Requesting, preservedAt.Plus(Duration.FromDays(80)), "No longer required.")).History!;
         Assert.Empty(history.StatusAt(preservedAt.Plus(Duration.FromDays(80)), settings).Deadlines);

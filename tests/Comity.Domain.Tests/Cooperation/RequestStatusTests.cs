@@ -58,6 +58,25 @@ public sealed class RequestStatusTests
 
     [Fact]
     [Trait("Article", "42")]
+    public void Reminders_EndOnceTheFollowUpIsLinked_TheExpiryStays()
+    {
+        var preservedAt = T.Plus(Duration.FromHours(2));
+        var history = RequestHistory.Start(RequestKind.ExpeditedPreservation)
+            .Then(RequestEventType.Submitted, T)
+            .Then(RequestEventType.Received, T.Plus(Duration.FromMinutes(1)))
+            .Then(RequestEventType.Acknowledged, T.Plus(Duration.FromMinutes(30)))
+            .Then(RequestEventType.Preserved, preservedAt, days: 90);
+        Assert.Equal(2, history.StatusAt(preservedAt, Settings).PreservationReminders.Count);
+
+        var linked = history.Then(RequestEventType.FollowUpLinked, preservedAt.Plus(Duration.FromDays(10)));
+        var status = linked.StatusAt(preservedAt.Plus(Duration.FromDays(80)), Settings);
+
+        Assert.Empty(status.PreservationReminders);
+        Assert.Equal(preservedAt.Plus(Duration.FromDays(90)), status.PreservationExpiresAt);
+    }
+
+    [Fact]
+    [Trait("Article", "42")]
     public void Reminders_BeforeThePreservationWasSet_AreDropped()
     {
         var settings = Settings with { PreservationRemindersBeforeExpiry = [Duration.FromDays(95), Duration.FromDays(14)] };

@@ -19,4 +19,30 @@ internal static class RequestClocks
         (_, DeadlineKind.Stale) => true,
         _ => false,
     };
+
+    /// <summary>
+    /// The clocks a side's page shows: only those it watches (the other side's are not its to meet), and of the
+    /// preservation reminders only the next one (or the last, once all are due): one "file the follow-up" clock, not two.
+    /// </summary>
+    public static IReadOnlyList<RunningClock> Shown(Side side, IEnumerable<RunningClock> clocks)
+    {
+        var mine = clocks.Where(c => Concerns(side, c.Deadline.Kind)).ToList();
+        var reminders = mine.Where(c => c.Deadline.Kind == DeadlineKind.PreservationReminder).ToList();
+        var reminder = reminders.FirstOrDefault(c => !c.IsDue) ?? reminders.LastOrDefault();
+        return [.. mine.Where(c => c.Deadline.Kind != DeadlineKind.PreservationReminder || ReferenceEquals(c, reminder))];
+    }
+
+    /// <summary>
+    /// Whether the request waits for this side now: a transition it records that is expected of it, not one it merely may
+    /// record (withdrawing, asking for an extension, closing, linking a further follow-up, extending unasked).
+    /// </summary>
+    public static bool AwaitsUs(RequestKind kind, RequestSnapshot snapshot, Side side) =>
+        !snapshot.State.IsFinal()
+        && kind.Profile().Transitions.AllowedIn(snapshot.State, side).Any(t => RequestTransitions.Route(t) is not null && t switch
+        {
+            RequestEventType.Withdrawn or RequestEventType.ExtensionRequested or RequestEventType.Closed => false,
+            RequestEventType.FollowUpLinked => snapshot.FollowUpReferences.Count == 0,
+            RequestEventType.PreservationExtended => snapshot.ExtensionPending,
+            _ => true,
+        });
 }

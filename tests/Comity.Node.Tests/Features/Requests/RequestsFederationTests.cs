@@ -80,12 +80,6 @@ public sealed class RequestsFederationTests
         var until = onXa.GetProperty("preservation").GetProperty("until").GetDateTimeOffset();
         Assert.Equal(RequestsTestKit.Now.AddDays(90), until);
 
-        // XA links the follow-up mutual legal assistance request; XB holds it too.
-        await xaDuty.PostAsync($"/api/v1/requests/{id}/link-follow-up", new LinkFollowUpInput("MLA-XA-2026-17")).OkAsync();
-        await xa.DeliverAsync(ct);
-        var followUps = (await xbDuty.GetJsonAsync($"/api/v1/requests/{id}", ct)).GetProperty("preservation").GetProperty("followUpReferences");
-        Assert.Equal(["MLA-XA-2026-17"], followUps.EnumerateArray().Select(f => f.GetString()));
-
         // Reminders 14 and 3 days before expiry reach XA's duty officers.
         network.Advance(until - RequestsTestKit.Now - TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
         var first = await xa.SweepClocksAsync();
@@ -100,6 +94,15 @@ public sealed class RequestsFederationTests
         using var xbNext = await xb.CreateClientForAsync("duty-next", Roles.DutyOfficer);
         var alerts = await xaNext.GetJsonAsync("/api/v1/requests/alerts?audience=duty-officer", ct);
         Assert.Equal(2, alerts.GetProperty("items").EnumerateArray().Count(a => a.GetProperty("clock").GetString() == "preservationReminder"));
+
+        // XA links the follow-up mutual legal assistance request; XB holds it too. The reminders end, the expiry stays.
+        await xaNext.PostAsync($"/api/v1/requests/{id}/link-follow-up", new LinkFollowUpInput("MLA-XA-2026-17")).OkAsync();
+        await xa.DeliverAsync(ct);
+        var onXbLinked = await xbNext.GetJsonAsync($"/api/v1/requests/{id}", ct);
+        Assert.Equal(["MLA-XA-2026-17"], onXbLinked.GetProperty("preservation").GetProperty("followUpReferences").EnumerateArray().Select(f => f.GetString()));
+        var onXaLinked = await xaNext.GetJsonAsync($"/api/v1/requests/{id}", ct);
+        Assert.Equal(["preservationExpiry"], onXaLinked.GetProperty("clocks").Strings("kind"));
+        Assert.False((await xaNext.GetJsonAsync("/api/v1/requests", ct)).GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id).GetProperty("awaitingUs").GetBoolean());
 
         // Withdrawn: every clock stops on both sides.
         await xaNext.PostAsync($"/api/v1/requests/{id}/withdraw", new WithdrawInput("The suspect was identified otherwise.")).OkAsync();

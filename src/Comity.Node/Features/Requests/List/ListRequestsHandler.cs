@@ -121,7 +121,7 @@ internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries 
                 || (c.Deadline.Kind == DeadlineKind.PreservationExpiry && c.Remaining <= Duration.FromDays(3))) ? "dueSoon"
             : "open";
         var next = clocks.Where(c => !c.IsDue).OrderBy(c => c.Deadline.Due).FirstOrDefault() ?? clocks.OrderBy(c => c.Deadline.Due).FirstOrDefault();
-        var awaitingUs = !history.State.IsFinal() && kind.Profile().Transitions.AllowedIn(history.State, side).Any(t => RequestTransitions.Route(t) is not null && t != RequestEventType.Withdrawn);
+        var awaitingUs = RequestClocks.AwaitsUs(kind, history.Current, side);
         return new RequestSummary(
             request.Id,
             RequestLedger.Box(side),

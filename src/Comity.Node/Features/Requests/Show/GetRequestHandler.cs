@@ -71,7 +71,7 @@ internal sealed class GetRequestHandler(
             request.TranslationLanguage is { } tl && request.TranslationText is { } tt ? new RequestTextDto(tl, tt, CooperationRequest.TranslationProvidedBy.Wire()) : null,
             RequestWire.ContentsFromJson(request.ContentsJson),
             RequestWire.ToDto(snapshot.Conditions),
-            [.. status.Clocks.Where(c => !refused || RequestClocks.Concerns(side, c.Deadline.Kind)).Select(c => new RequestClockDto(RequestWire.DeadlineWire(c.Deadline.Kind), c.Deadline.Due.ToDateTimeOffset(), c.Deadline.Basis.ToString(), c.IsDue, c.Remaining.ToTimeSpan()))],
+            [.. RequestClocks.Shown(side, status.Clocks).Select(c => new RequestClockDto(RequestWire.DeadlineWire(c.Deadline.Kind), c.Deadline.Due.ToDateTimeOffset(), c.Deadline.Basis.ToString(), c.IsDue, c.Remaining.ToTimeSpan()))],
             eventDtos,
             [.. alerts.Select(RequestAlertDto.From)],
             snapshot.PreservedUntil is Instant until && snapshot.PreservationSetAt is Instant set
