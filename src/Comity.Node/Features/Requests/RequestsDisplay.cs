@@ -25,6 +25,14 @@ internal static class RequestsDisplay
     /// <summary>An instant as the officers compare it across States: ISO-like date and time, same digits in every language.</summary>
     public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>Whether a wire value is an instant (ISO 8601 with a time and an offset, as events carry <c>until</c>): never shown raw.</summary>
+    public static bool TryInstant(string? value, out DateTimeOffset instant)
+    {
+        instant = default;
+        return value is { Length: >= 20 and <= 40 } && value.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out instant);
+    }
+
     /// <summary>The instant in an IANA zone, with the zone's name; UTC when the zone is unknown.</summary>
     public static string InZone(DateTimeOffset at, string? zoneId)
     {

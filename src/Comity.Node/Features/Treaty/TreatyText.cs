@@ -14,7 +14,8 @@ public sealed class TreatyText;
 /// <summary>Formatting for the treaty pages: values in the current culture, names of values from <see cref="TreatyText"/>.</summary>
 internal static partial class TreatyDisplay
 {
-    public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "—";
+    /// <summary>A date as the reader's language writes it out (never the ambiguous numeric short form such as 10/25/2025).</summary>
+    public static string Date(DateOnly? date) => date is { } value ? LongDate(value) : "—";
 
     /// <summary>The culture's long date without the weekday ("16 November 2025", "16 novembre 2025", "2025年11月16日").</summary>
     public static string LongDate(DateOnly date) =>
