@@ -33,6 +33,11 @@ async function rerender(form) {
         return;
     }
     const next = new DOMParser().parseFromString(await response.text(), "text/html");
+    // The dashboard names the draft by what it holds now (the kind, the requested State).
+    const title = next.getElementById(form.id)?.dataset.draftTitle;
+    if (title) {
+        form.dataset.draftTitle = title;
+    }
     for (const id of (form.dataset.draftRegions || "").split(" ").filter(Boolean)) {
         const current = document.getElementById(id);
         const fresh = next.getElementById(id);
