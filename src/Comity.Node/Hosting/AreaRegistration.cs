@@ -1,6 +1,7 @@
 using Comity.Node.Features.Account;
 using Comity.Node.Features.Demo;
 using Comity.Node.Features.Directory;
+using Comity.Node.Features.Drafts;
 using Comity.Node.Features.Federation;
 using Comity.Node.Features.Keys;
 using Comity.Node.Features.Register;
@@ -35,6 +36,7 @@ internal static class AreaRegistration
         services.AddDemo();
         services.AddDirectory(configuration);
         services.AddRequests();
+        services.AddDrafts();
         return services;
     }
 
@@ -53,5 +55,6 @@ internal static class AreaRegistration
         api.MapFederationFeature();
         api.MapDirectory(app);
         api.MapRequests();
+        api.MapDrafts();
     }
 }

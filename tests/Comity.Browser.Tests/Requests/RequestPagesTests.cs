@@ -27,11 +27,11 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
         await page.Locator("#draft-requestedState").SelectOptionAsync("XB");
         await page.Locator("#draft-legalBasis-kind").SelectOptionAsync("convention");
         await Next(page).ClickAsync();
-        await page.Locator("#step-back").ClickAsync();
 
-        // The Convention is not in force between XA and XB (Art. 65): the warning offers another basis.
+        // The Convention is not in force between XA and XB (Art. 65): Next stays on the step, and the warning offers another basis.
         await Assertions.Expect(page.Locator("#not-in-force")).ToContainTextAsync("Art. 65");
         await Assertions.Expect(page.Locator("[data-field-error='legalBasis.kind']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-stepper li[data-step='2']")).ToHaveAttributeAsync("aria-current", "step");
         await Assertions.Expect(page.Locator("#routing-office")).ToHaveTextAsync("XB Cybercrime 24/7 desk");
         await Assertions.Expect(page.Locator("#routing-officer")).ToHaveTextAsync("Officer XB");
         await page.Locator("#draft-legalBasis-kind").SelectOptionAsync("bilateralTreaty");
@@ -46,11 +46,11 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
         await page.Locator("#draft-original-text").FillAsync("Please preserve the mailbox described below.");
         await Next(page).ClickAsync();
         await Next(page).ClickAsync();
-        await Next(page).ClickAsync();
 
-        // Review: what Art. 42 requires and is missing, each with its article; no send button.
-        var problems = page.Locator("#review-problems");
+        // What is asked: what Art. 42 requires and is missing, each with its article; Next stays until it is there.
+        var problems = page.Locator("#step-problem");
         await Assertions.Expect(problems).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#draft-stepper li[data-step='4']")).ToHaveAttributeAsync("aria-current", "step");
         foreach (var item in new[] { "dataToPreserve", "linkToOffence", "custodianOrLocation", "preservationNecessity", "intendedFollowUp" })
         {
             await Assertions.Expect(problems.Locator($"li[data-field='contents.{item}']")).ToContainTextAsync("Art. 42");
@@ -66,8 +66,7 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
         await inbox.GotoAsync("/requests");
         await Assertions.Expect(inbox.Locator("[data-section='outgoing']")).Not.ToContainTextAsync(reference);
 
-        // The missing items, filled in from the step the review links to; the draft kept everything else.
-        await problems.Locator("li[data-field='contents.dataToPreserve'] button").ClickAsync();
+        // The missing items, filled in where the problems link to; the draft kept everything else.
         await page.Locator("#draft-contents-dataToPreserve").FillAsync("Mailbox contents and access logs of account x@mail.example");
         await page.Locator("#draft-contents-linkToOffence").FillAsync("The account received the exfiltrated data.");
         await page.Locator("#draft-contents-custodianOrLocation").FillAsync("Nimbus Mail SA, servers in XB");

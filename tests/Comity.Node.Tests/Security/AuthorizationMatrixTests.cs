@@ -111,6 +111,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/requests/{id:guid}/withdraw"] = [Roles.DutyOfficer, Roles.Supervisor],
         ["POST /api/v1/requests/{id:guid}/close"] = [Roles.DutyOfficer, Roles.Supervisor],
         ["POST /api/v1/requests/{id:guid}/send-again"] = [Roles.DutyOfficer, Roles.Supervisor],
+        ["GET /api/v1/drafts/"] = [.. Roles.All],
+        ["GET /api/v1/drafts/{key}"] = [.. Roles.All],
+        ["PUT /api/v1/drafts/{key}"] = [.. Roles.All],
+        ["DELETE /api/v1/drafts/{key}"] = [.. Roles.All],
     };
 
     /// <summary>

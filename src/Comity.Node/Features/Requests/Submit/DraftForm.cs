@@ -3,8 +3,9 @@ using Comity.Node.Features.Requests.Validate;
 namespace Comity.Node.Features.Requests.Submit;
 
 /// <summary>
-/// The guided form's fields, carried from step to step in the form itself (hidden inputs), so that a
-/// half-filled request survives every step without JavaScript or a stored draft.
+/// The guided form's fields, carried from step to step in the form itself (hidden inputs) and kept on the node as the
+/// officer's draft (<see cref="ToFields"/>, <see cref="FromFields"/>): saved at every step and, with the page's script,
+/// as the officer types, so that a closed tab, Back or a sign-out loses nothing.
 /// </summary>
 internal sealed class DraftForm
 {
@@ -124,6 +125,73 @@ internal sealed class DraftForm
 
     /// <summary>The HTML id of the input for a problem's field, for the links of the problem list.</summary>
     public static string InputId(string field) => "draft-" + field.Replace('.', '-');
+
+    /// <summary>The draft's key on the node: one guided form per officer.</summary>
+    public const string DraftKey = "request-new";
+
+    /// <summary>The prefix of the form's field names (<c>Draft.Kind</c>), as the page posts them and the script saves them.</summary>
+    public const string Prefix = "Draft.";
+
+    /// <summary>The form as the stored draft holds it: the page's own field names, as the script saves them too.</summary>
+    public Dictionary<string, string?> ToFields()
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [Prefix + nameof(Step)] = Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [Prefix + nameof(Seen)] = Math.Max(Seen, Step).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, value, _) in Fields())
+        {
+            if (value is not null)
+            {
+                fields[Prefix + name] = value;
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>A form from a stored draft; names it does not know are ignored.</summary>
+    public static DraftForm FromFields(IReadOnlyDictionary<string, string?> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var form = new DraftForm();
+        foreach (var (name, value) in fields)
+        {
+            if (!name.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var property = name[Prefix.Length..];
+            if (property is nameof(Step) or nameof(Seen))
+            {
+                if (!int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var step) || step is < KindStep or > ReviewStep)
+                {
+                    continue;
+                }
+
+                if (property == nameof(Step))
+                {
+                    form.Step = step;
+                }
+                else
+                {
+                    form.Seen = step;
+                }
+            }
+            else if (property != nameof(Go) && Settable.TryGetValue(property, out var setter))
+            {
+                setter.SetValue(form, string.IsNullOrEmpty(value) ? null : value);
+            }
+        }
+
+        return form;
+    }
+
+    private static readonly Dictionary<string, System.Reflection.PropertyInfo> Settable = typeof(DraftForm).GetProperties()
+        .Where(p => p.PropertyType == typeof(string) && p.CanWrite)
+        .ToDictionary(p => p.Name, StringComparer.Ordinal);
 
     public RequestDraftInput ToInput()
     {

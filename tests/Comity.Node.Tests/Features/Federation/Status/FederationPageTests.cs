@@ -25,7 +25,10 @@ public sealed class FederationPageTests
 
         var page = await browser.GetDocumentAsync("/federation");
         Assert.Equal(["UN", "XB"], page.QuerySelectorAll("tr[data-peer]").Select(r => r.GetAttribute("data-peer")));
-        Assert.NotNull(page.QuerySelector("meta[http-equiv=refresh]"));
+        // No reload of its own (it would wipe a half-typed ping): a script replaces the read-only regions it names.
+        Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Equal("federation-peers federation-outbox federation-inbox federation-alerts", page.QuerySelector("[data-refresh-regions]")?.GetAttribute("data-refresh-regions"));
+        Assert.NotNull(page.QuerySelector("script[src*='js/federation']"));
 
         using var sent = await browser.SubmitAsync("/federation", "ping", new Dictionary<string, string> { ["Ping.To"] = "XB", ["Ping.Message"] = "from the page" });
         var result = await Browser.ParseAsync(sent);
