@@ -88,14 +88,9 @@ function keep(form) {
         }
     };
 
-    const save = async (leaving) => {
-        timer = 0;
-        if (sending) {
-            return;
-        }
-        dirty = false;
+    const put = (leaving) => {
         const body = JSON.stringify({ title: form.dataset.draftTitle, href: form.dataset.draftHref, fields: fieldsOf(form) });
-        const response = await fetch(url, {
+        return fetch(url, {
             method: "PUT",
             headers: { "Content-Type": "application/json", "Accept": "application/json" },
             credentials: "same-origin",
@@ -103,15 +98,30 @@ function keep(form) {
             // A save as the page goes away must outlive it (browsers keep such a request up to 64 KB).
             keepalive: leaving && body.length < 60000,
         });
+    };
+
+    const save = async (leaving) => {
+        timer = 0;
+        if (sending) {
+            return;
+        }
+        dirty = false;
+        form.dataset.draftState = "saving";
+        const sentTitle = form.dataset.draftTitle;
+        let response = await put(leaving);
+        if (response.ok && form.dataset.draftLive && !leaving) {
+            await rerender(form);
+            // The server's render names the draft by what it now holds (the kind, the requested State): keep that name.
+            if (form.dataset.draftTitle !== sentTitle) {
+                response = await put(false);
+            }
+        }
         if (!response.ok) {
             dirty = true;
             say(format(form.dataset.draftFailedText, await problemOf(response)), "failed");
             return;
         }
         say(format(form.dataset.draftSavedText, new Date().toLocaleTimeString(lang())), "saved");
-        if (form.dataset.draftLive && !leaving) {
-            await rerender(form);
-        }
     };
 
     const later = () => {
