@@ -3,6 +3,7 @@ using System.Text.Json;
 using Comity.Node.Features.Requests.Transitions;
 using Comity.Node.Tests.Federation.Envelopes;
 using Comity.Testing.Databases;
+using Comity.Testing.Nodes;
 
 namespace Comity.Node.Tests.Features.Requests.List;
 
