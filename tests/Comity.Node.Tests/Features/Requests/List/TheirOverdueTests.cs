@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Comity.Node.Features.Requests.Transitions;
+using Comity.Node.Kernel;
 using Comity.Node.Tests.Federation.Envelopes;
 using Comity.Testing.Databases;
-using Comity.Testing.Nodes;
 
 namespace Comity.Node.Tests.Features.Requests.List;
 
