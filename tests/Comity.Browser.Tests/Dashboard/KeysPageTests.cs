@@ -20,7 +20,7 @@ public sealed class KeysPageTests(BrowserFixture browser, RequestsNetworkFixture
         await Assertions.Expect(signing).ToHaveAttributeAsync("data-in-register", "listed", new() { Timeout = BrowserFixture.NavigationTimeout });
         await Assertions.Expect(signing).ToContainTextAsync("Listed in the Register");
         await Assertions.Expect(page.Locator("#node-keys tr[data-use='enc']")).ToHaveCountAsync(1);
-        await Assertions.Expect(signing.Locator(".fingerprint")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^([0-9a-f]{2}:)+[0-9a-f]{2}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        await Assertions.Expect(signing.Locator(".fingerprint")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^([0-9A-F]{2}:){31}[0-9A-F]{2}$"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "keys-en");
 
