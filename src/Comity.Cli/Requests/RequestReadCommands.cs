@@ -174,6 +174,29 @@ internal sealed class RequestListCommand(CliEnvironment environment) : AsyncComm
         }
 
         environment.Out.Write(table);
+
+        // What the other side owes and has let pass: say so, and whom to call.
+        foreach (var r in list.Items.Where(r => r.TheirOverdue is not null))
+        {
+            var theirs = r.TheirOverdue!;
+            var other = r.Box == "incoming" ? r.RequestingState : r.RequestedState;
+            var line = $"[red bold]{Markup.Escape(other)} has not acknowledged[/] {Markup.Escape(r.Id.ToString("D"))} ({Markup.Escape(r.Reference ?? r.Kind)}): {RequestView.CountdownMarkup(theirs.Due, now)} ({Markup.Escape(theirs.Article)}).";
+            if (theirs.Contact is { } c)
+            {
+                var channels = string.Join(", ", c.Channels.Select(ch => $"{ch.Kind} {ch.Value}"));
+                line += $" Call {Markup.Escape(other)}'s 24/7 point of contact: {Markup.Escape(c.Office)}" + (channels.Length > 0 ? $" ({Markup.Escape(channels)})" : "")
+                    + (c.OnDuty is { } officer
+                        ? $"; on duty now: {Markup.Escape(officer)}" + (c.OnDutyChannels.Count > 0 ? $" ({Markup.Escape(string.Join(", ", c.OnDutyChannels.Select(ch => $"{ch.Kind} {ch.Value}")))})" : "")
+                        : "; nobody on its roster now") + ".";
+            }
+            else
+            {
+                line += $" The Register this node holds lists no office of {Markup.Escape(other)} for it.";
+            }
+
+            environment.Out.MarkupLine(line);
+        }
+
         return ExitCodes.Ok;
     }
 

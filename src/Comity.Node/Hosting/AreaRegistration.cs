@@ -32,6 +32,7 @@ internal static class AreaRegistration
         services.AddTreaty();
         services.AddFederationFeature();
         services.AddRegisterFeature();
+        services.AddKeysFeature();
         services.AddTransparencyFeature();
         services.AddDemo();
         services.AddDirectory(configuration);

@@ -33,6 +33,7 @@ internal static class DirectoryRegistration
         services.TryAddScoped<IRegisterDirectorySource, ApprovedDirectorySource>();
         services.AddNavigationLink(new NavigationLink("/directory", typeof(UiText), "NavDirectory", 30));
         services.AddDashboardCard<RosterGapsCard>(20);
+        services.AddDashboardCard<Notifications.PendingNotificationsCard>(25);
         return services;
     }
 

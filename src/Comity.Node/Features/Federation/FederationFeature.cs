@@ -13,7 +13,8 @@ internal static class FederationFeature
         services.AddEnvelopeHandler<PingEnvelope>();
         services.AddScoped<SendPingHandler>();
         services.AddScoped<FederationStatusReader>();
-        services.AddNavigationLink(new NavigationLink("/federation", typeof(FederationText), "Title", 40));
+        services.AddNavigationLink(new NavigationLink("/federation", typeof(FederationText), "Title", 40) { Roles = FederationStatusEndpoints.ReadRoles });
+        services.AddDashboardCard<FederationHealthCard>(40);
         return services;
     }
 

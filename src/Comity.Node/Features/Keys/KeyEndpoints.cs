@@ -3,6 +3,8 @@ using Comity.Node.Kernel;
 using Comity.Node.Federation.Keys;
 using Comity.Node.Identity;
 using Comity.Protocol.V1;
+using Comity.Node.Ui.Localization;
+using Comity.Node.Ui.Shell;
 
 namespace Comity.Node.Features.Keys;
 
@@ -29,8 +31,37 @@ public sealed record RotateKeysRequest(int? OverlapDays);
 /// <summary>The node's keys after a rotation, and what the administrator must do next.</summary>
 public sealed record RotateKeysResponse(IReadOnlyList<NodeKeyResponse> Keys, string Next);
 
+/// <summary>Rotates the node's keys (the API's <c>POST /api/v1/keys/rotate</c> and the keys page's button).</summary>
+internal sealed class RotateKeysHandler(NodeKeyStore keys, TimeProvider time)
+{
+    public async Task<Result<RotateKeysResponse>> HandleAsync(RotateKeysRequest? request, CancellationToken cancellationToken)
+    {
+        var days = request?.OverlapDays ?? KeyEndpoints.DefaultOverlapDays;
+        if (days is < 0 or > KeyEndpoints.MaxOverlapDays)
+        {
+            return Error.Invalid("overlapDays", "keys.overlap-out-of-range", $"The overlap is a number of days from 0 to {KeyEndpoints.MaxOverlapDays}.");
+        }
+
+        await keys.RotateAsync(TimeSpan.FromDays(days), cancellationToken);
+        var all = KeyEndpoints.From(await keys.AllAsync(cancellationToken), time.GetUtcNow());
+        return new RotateKeysResponse(
+            all,
+            "The node now signs with the new key. Both keys are published for the overlap. On a State node, re-submit this node's entry (endpoint and keys) to the Secretariat so that the next Register lists the new key.");
+    }
+}
+
 internal static class KeyEndpoints
 {
+    /// <summary>The keys page, its dashboard card and its navigation link (node administrators), and the rotation handler.</summary>
+    public static IServiceCollection AddKeysFeature(this IServiceCollection services)
+    {
+        services.AddScoped<RotateKeysHandler>();
+        services.AddScoped<Page.ListKeysHandler>();
+        services.AddNavigationLink(new NavigationLink("/keys", typeof(UiText), "NavKeys", 60) { Policy = Policies.NodeAdmin });
+        services.AddDashboardCard<Page.KeysCard>(60);
+        return services;
+    }
+
     public const int DefaultOverlapDays = 7;
     public const int MaxOverlapDays = 90;
 
@@ -44,20 +75,8 @@ internal static class KeyEndpoints
         .Produces<IReadOnlyList<NodeKeyResponse>>()
         .RequireAuthorization(Policies.NodeAdmin);
 
-        api.MapPost("/keys/rotate", async (RotateKeysRequest? request, NodeKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
-        {
-            var days = request?.OverlapDays ?? DefaultOverlapDays;
-            if (days is < 0 or > MaxOverlapDays)
-            {
-                return Problems.Validation([new ProblemError("overlapDays", "keys.overlap-out-of-range", $"The overlap is a number of days from 0 to {MaxOverlapDays}.")]);
-            }
-
-            await keys.RotateAsync(TimeSpan.FromDays(days), cancellationToken);
-            var all = From(await keys.AllAsync(cancellationToken), time.GetUtcNow());
-            return Results.Ok(new RotateKeysResponse(
-                all,
-                "The node now signs with the new key. Both keys are published for the overlap. On a State node, re-submit this node's entry (endpoint and keys) to the Secretariat so that the next Register lists the new key."));
-        })
+        api.MapPost("/keys/rotate", async (RotateKeysRequest? request, RotateKeysHandler rotate, CancellationToken cancellationToken) =>
+            (await rotate.HandleAsync(request, cancellationToken)).ToHttp(r => Results.Ok(r)))
         .WithName("RotateNodeKeys")
         .WithTags("Keys")
         .WithSummary("Rotate the node's keys: new keys valid from now; the old ones stay published for overlapDays (default 7) so that peers can still verify what they signed.")
@@ -67,7 +86,7 @@ internal static class KeyEndpoints
         .RequireAuthorization(Policies.NodeAdmin);
     }
 
-    private static List<NodeKeyResponse> From(IEnumerable<NodeKey> keys, DateTimeOffset now) =>
+    internal static List<NodeKeyResponse> From(IEnumerable<NodeKey> keys, DateTimeOffset now) =>
         [.. keys.Select(k => new NodeKeyResponse(
             k.Kid, k.Use, k.Algorithm, NodeKeyStore.Fingerprint(k), NodeKeyStore.ToJwk(k), k.NotBefore, k.NotAfter, k.CreatedAt, k.RetiredAt,
             k.NotAfter <= now ? "expired" : k.RetiredAt is null ? "current" : "overlap"))];

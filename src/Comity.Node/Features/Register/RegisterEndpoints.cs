@@ -22,6 +22,7 @@ internal static class RegisterEndpoints
     {
         services.AddScoped<RegisterStatusReader>();
         services.AddStatusBarItem<RegisterStatusBar>(0);
+        services.AddDashboardCard<RegisterPublicationCard>(30);
         return services;
     }
 

@@ -45,4 +45,14 @@ internal static class RequestClocks
             RequestEventType.PreservationExtended => snapshot.ExtensionPending,
             _ => true,
         });
+
+    /// <summary>
+    /// The clocks that measure what <paramref name="side"/> owes the other: the requested side's acknowledgement. The
+    /// other side does not watch them, but once one passes it is what it waits for (<see cref="OtherSide"/>).
+    /// </summary>
+    public static bool AwaitedFrom(Side side, DeadlineKind kind) => (side, kind) switch
+    {
+        (Side.Requested, DeadlineKind.Acknowledgement) => true,
+        _ => false,
+    };
 }

@@ -26,6 +26,7 @@ internal static class UiNames
         Roles.Auditor => text["RoleAuditor"],
         Roles.NodeAdmin => text["RoleNodeAdmin"],
         Roles.SecretariatOfficer => text["RoleSecretariatOfficer"],
+        Roles.Supervisor => text["RoleSupervisor"],
         _ => role,
     };
 

@@ -93,6 +93,18 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
             : null;
     }
 
+    /// <summary>Who is on call now at each of this node's 24/7 points (null officer: nobody, a gap), in the draft entries this node keeps.</summary>
+    public async Task<IReadOnlyList<(string Office, string? Officer)>> OnDutyNowAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return
+        [
+            .. (await LoadContentAsync(cancellationToken)).Designations
+                .Where(d => d.Role == DesignationRole.PointOfContact247.Wire())
+                .Select(d => (d.Office, d.Roster.Where(s => s.Start <= now && now < s.End).OrderByDescending(s => s.Start).Select(s => s.Officer).FirstOrDefault())),
+        ];
+    }
+
     internal static IReadOnlyList<RosterGap> Gaps(IEnumerable<DesignationV1> designations, Instant now)
     {
         var window = RosterMustCoverEveryHour.DefaultWindow(now);

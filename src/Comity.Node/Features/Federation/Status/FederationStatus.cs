@@ -272,8 +272,11 @@ public sealed record InboxRetryResponse(Guid Id, string Status, int Applied, str
 
 internal static class FederationStatusEndpoints
 {
-    /// <summary>Who may read the federation state: node administrators, auditors and duty officers.</summary>
-    public static readonly AuthorizeAttribute Readers = new() { Roles = Roles.NodeAdmin + "," + Roles.Auditor + "," + Roles.DutyOfficer };
+    /// <summary>Who may read the federation state: node administrators, auditors, duty officers and their supervisors (federation health is on their dashboard).</summary>
+    public const string ReadRoles = Roles.NodeAdmin + "," + Roles.Auditor + "," + Roles.DutyOfficer + "," + Roles.Supervisor;
+
+    /// <summary>Who may read the federation state (<see cref="ReadRoles"/>).</summary>
+    public static readonly AuthorizeAttribute Readers = new() { Roles = ReadRoles };
 
     /// <summary>Who may act on the inbox: node administrators.</summary>
     public static readonly AuthorizeAttribute Administrators = new() { Roles = Roles.NodeAdmin };

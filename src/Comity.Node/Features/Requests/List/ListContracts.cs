@@ -6,7 +6,7 @@ namespace Comity.Node.Features.Requests.List;
 /// <param name="Box"><c>incoming</c> (this node is the requested side) or <c>outgoing</c> (this node requested).</param>
 /// <param name="Article">The kind's provision: <c>Art. 42</c>.</param>
 /// <param name="State">The request's state (<c>submitted</c>, <c>received</c>, <c>acknowledged</c>, <c>preserved</c>, …).</param>
-/// <param name="Urgency"><c>overdue</c> (a clock has passed), <c>dueSoon</c> (within the kind's acknowledgement time or 3 days for a preservation), <c>open</c> or <c>final</c>.</param>
+/// <param name="Urgency"><c>overdue</c> (a clock has passed, this side's or the one the other side owes), <c>dueSoon</c> (within the kind's acknowledgement time or 3 days for a preservation), <c>open</c> or <c>final</c>.</param>
 /// <param name="NextDueAt">The earliest running clock, when one runs.</param>
 /// <param name="NextDueKind"><c>acknowledgement</c>, <c>preservationReminder</c>, <c>preservationExpiry</c> or <c>stale</c>.</param>
 /// <param name="AwaitingUs">True when this node's side has something to do (its transitions are possible now).</param>
@@ -17,6 +17,11 @@ namespace Comity.Node.Features.Requests.List;
 /// come first: the other side does not know what this side believes it sent.
 /// </param>
 /// <param name="DeliveryProblem">The other node's problem code for the refusal (<c>federation.unknown-key</c>…).</param>
+/// <param name="TheirOverdue">
+/// The clock the other side has let pass (the requested side's acknowledgement, on an outgoing request), with the other
+/// State's 24/7 point of contact and who is on duty there now; null when the other side owes nothing overdue. Such rows
+/// are <c>overdue</c>: this side should call.
+/// </param>
 public sealed record RequestSummary(
     Guid Id,
     string Box,
@@ -35,7 +40,8 @@ public sealed record RequestSummary(
     bool AwaitingUs,
     int OpenAlerts,
     string? Delivery = null,
-    string? DeliveryProblem = null);
+    string? DeliveryProblem = null,
+    TheirOverdueDto? TheirOverdue = null);
 
 /// <summary>Filters of <c>GET /api/v1/requests</c>.</summary>
 /// <param name="Box"><c>incoming</c>, <c>outgoing</c> or null for both.</param>

@@ -3,6 +3,7 @@ using Comity.Domain.Legal;
 using Comity.Node.Features.Requests.Clocks;
 using Comity.Node.Features.Requests.Delivery;
 using Comity.Node.Federation.Envelopes;
+using Comity.Node.Federation.Register;
 using Comity.Node.Kernel;
 using Comity.Node.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,10 @@ namespace Comity.Node.Features.Requests.List;
 
 /// <summary>
 /// The incoming and outgoing requests this node holds, most urgent first: urgency and the next due clock are computed
-/// from each request's history at the injected clock's now, for the clocks this node's side watches.
+/// from each request's history at the injected clock's now, for the clocks this node's side watches, and for the clock the
+/// other side has let pass (its acknowledgement), with that side's 24/7 contact from the Register this node holds.
 /// </summary>
-internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries deliveries, TimeProvider time, IOptions<RequestOptions> options)
+internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries deliveries, ICurrentRegister register, TimeProvider time, IOptions<RequestOptions> options)
 {
     private CooperationClockSettings Clocks => options.Value.Clocks;
 
@@ -90,8 +92,9 @@ internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries 
         var events = (await db.RequestEvents().AsNoTracking().Where(e => ids.Contains(e.RequestId)).ToListAsync(cancellationToken)).ToLookup(e => e.RequestId);
         var alerts = (await db.RequestAlerts().AsNoTracking().Where(a => ids.Contains(a.RequestId)).ToListAsync(cancellationToken)).ToLookup(a => a.RequestId);
         var now = time.GetUtcNow();
+        var held = (await register.GetAsync(cancellationToken))?.Register;
         var summaries = rows
-            .Select(r => Summary(r, RequestLedger.Replay(r, events[r.Id]), alerts[r.Id], now, troubled.TryGetValue(r.Id, out var t) ? t : null))
+            .Select(r => Summary(r, RequestLedger.Replay(r, events[r.Id]), alerts[r.Id], now, troubled.TryGetValue(r.Id, out var t) ? t : null, held))
             .OrderBy(s => RequestDeliveries.Rank(s.Delivery))
             .ThenBy(s => UrgencyRank(s.Urgency))
             .ThenBy(s => s.NextDueAt ?? DateTimeOffset.MaxValue)
@@ -107,14 +110,18 @@ internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries 
         }
     }
 
-    private RequestSummary Summary(RequestRecord request, RequestHistory history, IEnumerable<RequestAlertRecord> alerts, DateTimeOffset now, (string Status, string? Code)? delivery)
+    private RequestSummary Summary(RequestRecord request, RequestHistory history, IEnumerable<RequestAlertRecord> alerts, DateTimeOffset now, (string Status, string? Code)? delivery, Protocol.V1.RegisterV1? held)
     {
         var side = RequestLedger.SideOf(request);
         var kind = RequestLedger.KindOf(request);
         var status = history.StatusAt(Instant.FromDateTimeOffset(now), Clocks);
         var clocks = status.Clocks.Where(c => RequestClocks.Concerns(side, c.Deadline.Kind)).ToList();
         var soon = Clocks.For(kind).AcknowledgeWithin;
+
+        // The other side's passed clock, unless it has not received what started it (the other node refused the envelope).
+        var theirs = delivery?.Status == RequestDeliveries.Undeliverable ? null : OtherSide.Overdue(side, status, history.State);
         var urgency = history.State.IsFinal() ? "final"
+            : theirs is not null ? "overdue"
             : clocks.Any(c => c.IsDue && c.Deadline.Kind != DeadlineKind.PreservationReminder) ? "overdue"
             : clocks.Any(c => c.IsDue
                 || (c.Deadline.Kind == DeadlineKind.Acknowledgement && c.Remaining <= soon)
@@ -140,7 +147,8 @@ internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries 
             awaitingUs,
             alerts.Count(a => a.RaisedAt >= request.LastMovedAt),
             delivery?.Status,
-            delivery?.Code);
+            delivery?.Code,
+            OtherSide.Describe(theirs, held, request, kind, now));
     }
 
     private static int UrgencyRank(string urgency) => urgency switch

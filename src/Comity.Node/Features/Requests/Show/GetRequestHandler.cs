@@ -81,7 +81,8 @@ internal sealed class GetRequestHandler(
             snapshot.OpenQuestion,
             actions,
             waitingFor,
-            trouble);
+            trouble,
+            refused ? null : OtherSide.Describe(OtherSide.Overdue(side, status, snapshot.State), register, request, kind, now));
         return detail;
     }
 

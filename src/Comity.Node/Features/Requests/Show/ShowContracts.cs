@@ -13,6 +13,7 @@ namespace Comity.Node.Features.Requests.Show;
 /// earliest being retried; null when everything this node sent was delivered or is on its way. While an event is refused,
 /// the clocks that wait for the other side are not listed: that side has not received what would start them.
 /// </param>
+/// <param name="TheirOverdue">The clock the other side has let pass, with its 24/7 contact now (as in the list); null otherwise.</param>
 public sealed record RequestDetail(
     RequestHeaderDto Header,
     LegalBasisDto LegalBasis,
@@ -28,7 +29,8 @@ public sealed record RequestDetail(
     string? OpenQuestion,
     IReadOnlyList<string> Actions,
     string? WaitingFor,
-    RequestDeliveryDto? Delivery = null);
+    RequestDeliveryDto? Delivery = null,
+    TheirOverdueDto? TheirOverdue = null);
 
 /// <param name="Side">This node's side: <c>requesting</c> or <c>requested</c>.</param>
 /// <param name="RequestedDesignationId">The 24/7 designation the request was routed to.</param>
@@ -81,7 +83,8 @@ public sealed record RequestEventDto(
     DateTimeOffset At,
     JsonElement Fields,
     RequestSignatureDto Signature,
-    RequestDeliveryDto? Delivery = null);
+    RequestDeliveryDto? Delivery = null,
+    TheirOverdueDto? TheirOverdue = null);
 
 /// <summary>The signature over an event: the envelope that carried it, signed by <see cref="Signer"/>'s node.</summary>
 /// <param name="Jws">The envelope JWS as sent (JSON serialization, RFC 7515).</param>
