@@ -13,7 +13,7 @@ namespace Comity.Cli.Tests.Demo;
 
 public sealed class DemoCommandTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task Demo_StartsFourNodes_AndASecondRunReusesDataPasswordsAndTokens()

@@ -55,7 +55,7 @@ public sealed class ProcessNetworkTests(ProcessNetworkFixture fixture) : IClassF
 
         await node.KillAsync();
         var gone = await Assert.ThrowsAnyAsync<Exception>(() => network.Api("XB").GetAsync("api/v1/register/status", ct));
-        await node.StartAsync(TimeSpan.FromSeconds(60), ct);
+        await node.StartAsync(ProcessNetworkOptions.DefaultReadyTimeout, ct);
 
         Assert.IsType<HttpRequestException>(gone);
         Assert.Throws<ArgumentException>(() => Process.GetProcessById(pid));

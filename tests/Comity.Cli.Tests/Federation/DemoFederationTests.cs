@@ -8,7 +8,7 @@ namespace Comity.Cli.Tests.Federation;
 /// <summary><c>comity demo</c> ends its start-up with XA pinging XB and XB pinging XC, each acknowledged with a receipt.</summary>
 public sealed class DemoFederationTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task Demo_PingsXbFromXaAndXcFromXb_AndTheCliReadsThemWithTheDemoCredentials()

@@ -85,7 +85,7 @@ public sealed class KeysCommandTests : IAsyncLifetime
         var run = runner.RunAsync(["demo", "--base-port", Comity.Testing.Processes.NodeProcess.FreePortRange(4).ToString(System.Globalization.CultureInfo.InvariantCulture)], stop.Token);
         try
         {
-            var first = await Task.WhenAny(run, started.Task).WaitAsync(TimeSpan.FromMinutes(2));
+            var first = await Task.WhenAny(run, started.Task).WaitAsync(TimeSpan.FromMinutes(5));
             Assert.False(first == run, "The demo ended before it started:\n" + (first == run ? await run : null));
             var demo = await started.Task;
 

@@ -6,7 +6,7 @@ namespace Comity.Cli.Tests.Requests;
 /// <summary><c>comity demo</c> leaves sample 24/7 requests in several states across XA, XB and XC, readable with <c>--as</c>.</summary>
 public sealed class DemoRequestsTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task Demo_LeavesSampleRequestsInSeveralStates_AndRequestListAsReadsThem()

@@ -22,7 +22,10 @@ public sealed record ProcessNetworkOptions
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>How long a node may take to answer <c>/health/ready</c> after it is started.</summary>
-    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(180);
+    /// <summary>How long a node process may take to answer ready: generous, since a loaded 2-core machine starts .NET slowly; a bound on waiting, not a measurement.</summary>
+    public static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(180);
+
+    public TimeSpan ReadyTimeout { get; init; } = DefaultReadyTimeout;
 
     /// <summary>Timeout of each API request the harness makes.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
