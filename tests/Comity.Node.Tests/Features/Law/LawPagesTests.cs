@@ -91,6 +91,7 @@ public sealed class LawPagesTests : IAsyncLifetime
         Assert.Equal("La Convention, article par article", page.QuerySelector("h1")?.TextContent.Trim());
         Assert.Equal(Convention.ArticleCount, page.QuerySelectorAll("tr[data-article]").Length);
         Assert.Equal("art. 41", page.QuerySelector("tr[data-article='41'] td a")?.TextContent.Trim());
+        Assert.Equal("Réseau 24/7", page.QuerySelector("tr[data-article='41'] th a")?.TextContent.Trim());
         Assert.Equal("en", page.QuerySelector("tr[data-article='41'] td[lang]")?.GetAttribute("lang"));
         Assert.NotNull(page.QuerySelector("nav a[href='/law']"));
     }
