@@ -81,12 +81,12 @@ public sealed class RequestStatus
         var clocks = settings.For(snapshot.Kind);
         if (state is RequestState.Submitted or RequestState.Received && snapshot.SubmittedAt is Instant submitted)
         {
-            deadlines.Add(new Deadline(DeadlineKind.Acknowledgement, submitted + clocks.AcknowledgeWithin, Convention.Art(41)));
+            deadlines.Add(new Deadline(DeadlineKind.Acknowledgement, submitted + clocks.AcknowledgeWithin, DeadlineKind.Acknowledgement.Basis(snapshot.Kind)));
         }
 
         if (state == RequestState.Preserved && snapshot.PreservedUntil is Instant until && snapshot.PreservationSetAt is Instant set)
         {
-            var basis = ConventionNumbers.MinimumPreservationDays.Basis;
+            var basis = DeadlineKind.PreservationExpiry.Basis(snapshot.Kind);
 
             // The reminders are there to get the follow-up request filed: once one is linked, they have done their work.
             deadlines.AddRange(snapshot.FollowUpReferences.Count > 0 ? [] : settings.PreservationRemindersBeforeExpiry
@@ -101,7 +101,7 @@ public sealed class RequestStatus
         // expiry are its clocks, and a request that waits as it should is not stale.
         if (snapshot.LastMovedAt is Instant moved && state != RequestState.Preserved)
         {
-            deadlines.Add(new Deadline(DeadlineKind.Stale, moved + clocks.StaleAfter, snapshot.Kind.Basis()));
+            deadlines.Add(new Deadline(DeadlineKind.Stale, moved + clocks.StaleAfter, DeadlineKind.Stale.Basis(snapshot.Kind)));
         }
 
         return new RequestStatus(snapshot, now, [.. deadlines.OrderBy(d => d.Due).ThenBy(d => d.Kind)]);

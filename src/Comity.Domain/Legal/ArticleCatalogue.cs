@@ -1,7 +1,11 @@
 namespace Comity.Domain.Legal;
 
 /// <summary>One article of the Convention: number, short title, and whether its paragraph numbering has been checked.</summary>
-public sealed record ArticleEntry(int Number, string Title, bool ParagraphNumberingVerified);
+public sealed record ArticleEntry(int Number, string Title, bool ParagraphNumberingVerified)
+{
+    /// <summary>The team's one-line summary (<see cref="ArticleSummaries"/>), not the Convention's text; null when there is none.</summary>
+    public string? Summary => ArticleSummaries.For(Number);
+}
 
 /// <summary>
 /// The one place where a legal officer can correct article titles and paragraph numbers.
@@ -130,6 +134,10 @@ public static class ArticleCatalogue
         article is >= 1 and <= Convention.ArticleCount
             ? Articles[article - 1]
             : throw new ArgumentOutOfRangeException(nameof(article), article, "The Convention has 68 articles.");
+
+    /// <summary>The doubts recorded about citations of this article.</summary>
+    public static IReadOnlyList<(ArticleReference Reference, string Note)> DoubtsAbout(int article) =>
+        [.. KnownDoubts.Where(d => d.Reference.Article == article)];
 
     /// <summary>Whether the paragraph numbering of this citation has been verified.</summary>
     public static bool IsVerified(ArticleReference reference) =>

@@ -4,6 +4,7 @@ using Comity.Node.Features.Directory;
 using Comity.Node.Features.Drafts;
 using Comity.Node.Features.Federation;
 using Comity.Node.Features.Keys;
+using Comity.Node.Features.Law;
 using Comity.Node.Features.Register;
 using Comity.Node.Features.Requests;
 using Comity.Node.Features.Transparency;
@@ -30,6 +31,7 @@ internal static class AreaRegistration
 
         services.AddAccount();
         services.AddTreaty();
+        services.AddLaw();
         services.AddFederationFeature();
         services.AddRegisterFeature();
         services.AddKeysFeature();

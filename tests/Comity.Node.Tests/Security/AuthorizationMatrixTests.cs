@@ -231,6 +231,37 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     // --- end of the 24/7 request pages
 
+    // --- the law pages (src/Comity.Node/Features/Law): the Convention is read by every signed-in role, by nobody signed out.
+
+    /// <summary>The law pages; every signed-in role may open them.</summary>
+    private static readonly string[] LawPages = ["/law", "/law/articles/1", "/law/articles/42", "/law/articles/68"];
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task LawPages_AreReadByEverySignedInRole_AndRefuseAnonymousCallers(string caller)
+    {
+        using var client = caller == Anonymous ? node.CreateClient() : await node.CreateClientForAsync("law-" + caller, caller);
+        var failures = new List<string>();
+        foreach (var path in LawPages)
+        {
+            using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+            var status = (int)response.StatusCode;
+            var location = response.Headers.Location?.ToString() ?? "";
+            var outcome = status == 401 || (status == 302 && location.Contains("/account/sign-in", StringComparison.Ordinal)) ? "401"
+                : status == 200 ? "allowed"
+                : $"{status} {location}";
+            var expected = caller == Anonymous ? "401" : "allowed";
+            if (outcome != expected)
+            {
+                failures.Add($"GET {path} as {caller}: expected {expected}, got {outcome}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    // --- end of the law pages
+
     private Dictionary<string, RouteEndpoint> MappedEndpoints()
     {
         var result = new Dictionary<string, RouteEndpoint>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comity.Domain.Treaty;
 using Comity.Node.Features.Treaty.Participants;
+using Comity.Node.Ui.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Comity.Node.Features.Treaty;
@@ -22,10 +23,10 @@ internal static partial class TreatyDisplay
         date.ToString(WithoutWeekday().Replace(CultureInfo.CurrentCulture.DateTimeFormat.LongDatePattern, "").Trim(), CultureInfo.CurrentCulture);
 
     /// <summary>
-    /// An article reference isolated as left-to-right text (U+2066 … U+2069), so that "Art. 65(1)"
-    /// keeps its parentheses in place inside Arabic sentences.
+    /// An article reference in the page's language, isolated (U+2066/U+2067 … U+2069) so that "Art. 65(1)" keeps its
+    /// parentheses in place inside Arabic sentences; for text that takes no markup (the pages link with <c>ArticleRef</c>).
     /// </summary>
-    public static string Article(object reference) => "\u2066" + reference + "\u2069";
+    public static string Article(object reference) => ArticleText.Isolated(reference?.ToString(), CultureInfo.CurrentUICulture);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"dddd[,،]?\s*|\s*[,،]?\s*dddd")]
     private static partial System.Text.RegularExpressions.Regex WithoutWeekday();
