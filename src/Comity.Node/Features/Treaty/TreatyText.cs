@@ -19,8 +19,7 @@ internal static partial class TreatyDisplay
     public static string Date(DateOnly? date) => date is { } value ? LongDate(value) : "—";
 
     /// <summary>The culture's long date without the weekday ("16 November 2025", "16 novembre 2025", "2025年11月16日").</summary>
-    public static string LongDate(DateOnly date) =>
-        date.ToString(WithoutWeekday().Replace(CultureInfo.CurrentCulture.DateTimeFormat.LongDatePattern, "").Trim(), CultureInfo.CurrentCulture);
+    public static string LongDate(DateOnly date) => UiNames.LongDate(date);
 
     /// <summary>
     /// An article reference in the page's language, isolated (U+2066/U+2067 … U+2069) so that "Art. 65(1)" keeps its
@@ -28,8 +27,6 @@ internal static partial class TreatyDisplay
     /// </summary>
     public static string Article(object reference) => ArticleText.Isolated(reference?.ToString(), CultureInfo.CurrentUICulture);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"dddd[,،]?\s*|\s*[,،]?\s*dddd")]
-    private static partial System.Text.RegularExpressions.Regex WithoutWeekday();
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Comity.Node.Ui.Localization;
 
 /// <summary>Display names for values the UI shows: roles, node roles and the six languages.</summary>
-internal static class UiNames
+internal static partial class UiNames
 {
     /// <summary>Each official language named in itself, so a reader finds theirs whatever the page language.</summary>
     public static IReadOnlyList<(string Code, string Name)> Languages { get; } =
@@ -43,5 +43,12 @@ internal static class UiNames
 
     /// <summary>An instant for display: the viewer's language, in UTC (stored values stay invariant).</summary>
     public static string Utc(IStringLocalizer<UiText> text, DateTimeOffset instant) =>
-        text["UtcSuffix", instant.UtcDateTime.ToString("g", System.Globalization.CultureInfo.CurrentCulture)];
+        text["UtcSuffix", LongDate(DateOnly.FromDateTime(instant.UtcDateTime)) + " " + instant.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)];
+
+    /// <summary>The culture's long date without the weekday ("16 November 2025", "16 novembre 2025", "2025年11月16日"): never an ambiguous 12/7/2026.</summary>
+    public static string LongDate(DateOnly date) =>
+        date.ToString(WithoutWeekday().Replace(System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.LongDatePattern, "").Trim(), System.Globalization.CultureInfo.CurrentCulture);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"dddd[,،]?\s*|\s*[,،]?\s*dddd")]
+    private static partial System.Text.RegularExpressions.Regex WithoutWeekday();
 }
