@@ -62,16 +62,16 @@ internal sealed class RegisterStatusReader(
             return status;
         }
 
-        var key = await keys.CurrentSigningKeyAsync(cancellationToken);
+        var kid = await keys.CurrentSigningKidAsync(cancellationToken);
         var register = await view.GetAsync(db, current, cancellationToken);
-        if (key is null || register is null)
+        if (kid is null || register is null)
         {
             return status;
         }
 
         var listed = RegisterLookups.NodeFor(register, view.OwnState)?.Keys
-            .Any(k => string.Equals(k.Kid, key.Kid, StringComparison.Ordinal) && string.Equals(k.Use, "sig", StringComparison.Ordinal)) == true;
-        return status with { OwnKey = listed ? "listed" : "missing", OwnKeyId = key.Kid };
+            .Any(k => string.Equals(k.Kid, kid, StringComparison.Ordinal) && string.Equals(k.Use, "sig", StringComparison.Ordinal)) == true;
+        return status with { OwnKey = listed ? "listed" : "missing", OwnKeyId = kid };
     }
 
     private async Task<RegisterStatusResponse> ReadHeldAsync(CancellationToken cancellationToken)

@@ -42,6 +42,18 @@ internal sealed class RequestChangeFeed
         }
     }
 
+    /// <summary>Whether any page is subscribed now: publishers skip work done only for the feed when nobody watches.</summary>
+    public bool HasSubscribers
+    {
+        get
+        {
+            lock (gate)
+            {
+                return subscribers.Count > 0;
+            }
+        }
+    }
+
     public void Publish(RequestChange change)
     {
         Channel<RequestChange>[] targets;

@@ -121,6 +121,10 @@ internal sealed partial class NodeKeyStore(
     public async Task<NodeKey?> CurrentSigningKeyAsync(CancellationToken cancellationToken) =>
         await CurrentAsync(NodeKey.Signing, cancellationToken);
 
+    /// <summary>The id of the key the node signs with now, from the signing-key cache (no query once known): for what every page shows.</summary>
+    public async Task<string?> CurrentSigningKidAsync(CancellationToken cancellationToken) =>
+        (await CurrentForSigningAsync(cancellationToken))?.Kid;
+
     /// <summary>Every key this node has had, newest first.</summary>
     public async Task<IReadOnlyList<NodeKey>> AllAsync(CancellationToken cancellationToken) =>
         (await db.NodeKeys().AsNoTracking().ToListAsync(cancellationToken))

@@ -70,7 +70,6 @@ internal static class RequestsTestKit
     public static async Task<string> DesignateAsync(this RequestsNetwork network, string state, DesignationInput designation, IReadOnlyList<RosterShiftV1>? roster = null)
     {
         using var admin = await network[state].CreateClientForAsync("requests-admin", Roles.NodeAdmin);
-        using var officer = await network.Secretariat.CreateClientForAsync("requests-officer", Roles.SecretariatOfficer);
         var (created, body) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/designations", designation);
         Assert.True(created.StatusCode == HttpStatusCode.Created, body.ToString());
         var id = body.GetProperty("id").GetString()!;
@@ -80,10 +79,7 @@ internal static class RequestsTestKit
             Assert.True(rostered.StatusCode == HttpStatusCode.OK, shifts.ToString());
         }
 
-        var (submitted, submission) = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/directory/own/submit");
-        Assert.True(submitted.IsSuccessStatusCode, submission.ToString());
-        var (approved, approval) = await officer.SendJsonAsync(HttpMethod.Post, $"/api/v1/directory/notifications/{submission.GetProperty("submission").GetProperty("id").GetString()}/approve");
-        Assert.True(approved.IsSuccessStatusCode, approval.ToString());
+        await network.ResubmitOwnEntryAsync(state);
         return id;
     }
 

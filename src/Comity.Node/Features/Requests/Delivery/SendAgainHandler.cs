@@ -42,7 +42,8 @@ internal sealed class PublishOnEnvelopeSettled(ComityDbContext db, RequestChange
     public async Task HandleCommittedAsync(EnvelopeSettled domainEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        if (!Guid.TryParse(domainEvent.Conversation, out var id))
+        // Every delivered envelope passes here (pings too): read the request only when a page is watching.
+        if (!feed.HasSubscribers || !Guid.TryParse(domainEvent.Conversation, out var id))
         {
             return;
         }
