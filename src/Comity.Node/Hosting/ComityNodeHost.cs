@@ -93,6 +93,24 @@ public static class ComityNodeHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // A page address nobody answers (a mistyped or stale link, /requests/not-an-id) gets the console's own "not
+        // found" page in the shell and the reader's language, not a bare status line; the API keeps its problem documents.
+        app.UseWhen(
+            c => HttpMethods.IsGet(c.Request.Method) && !IsMachinePath(c.Request.Path),
+            page => page.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Scalar's own stand-alone page under its asset prefix: readers go to the reference inside the shell.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api/reference/scalar", out var rest) && !rest.Value!.EndsWith(".js", StringComparison.Ordinal))
+            {
+                context.Response.Redirect("/api/reference");
+                return;
+            }
+
+            await next(context);
+        });
+        // Routing after the status-code pages, so that the re-executed "/not-found" is routed to its page.
+        app.UseRouting();
         // After authentication, so a signed-in user's preferred language applies when no cookie or query chooses one.
         app.UseAuthentication();
         app.UseRequestLocalization();
@@ -106,13 +124,11 @@ public static class ComityNodeHost
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Operations);
 
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
-        // Every tag open: the reference is read by searching the page, and which area sorts first is incidental.
-        // The page is served whole by the node and calls nobody else: no fonts from a CDN, no telemetry, no AI
-        // chat or MCP service. A node's users should not be announced to a third party by reading its API.
-        app.MapScalarApiReference("/api/reference", o => o
+        // Scalar's script for the API reference page (Ui/Pages/ApiReferencePage.razor, inside the console's shell). Its own
+        // stand-alone page under the same prefix sends readers to that page: the shell sets the language and the colours.
+        app.MapScalarApiReference("/api/reference/scalar", o => o
                 .WithTitle("Comity API")
                 .WithOpenApiRoutePattern("/api/v1/openapi.json")
-                .ExpandAllTags()
                 .DisableDefaultFonts()
                 .DisableTelemetry()
                 .DisableAgent()
@@ -124,6 +140,12 @@ public static class ComityNodeHost
         app.MapComityUi();
         return app;
     }
+
+    /// <summary>Addresses read by programs, not people: the API, health checks and metrics.</summary>
+    private static bool IsMachinePath(PathString path) =>
+        (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/reference"))
+        || path.StartsWithSegments("/health")
+        || path.StartsWithSegments("/metrics");
 
     private static void AddComityObservability(this IServiceCollection services)
     {

@@ -45,7 +45,7 @@ internal static class UiRegistration
 
         services.AddNavigationLink(new NavigationLink("/", typeof(UiText), "NavDashboard", 0) { MatchExactly = true });
         services.AddNavigationLink(new NavigationLink("/account/tokens", typeof(UiText), "NavTokens", 90));
-        services.AddNavigationLink(new NavigationLink("/api/reference/v1", typeof(UiText), "NavApiReference", 100) { External = true });
+        services.AddNavigationLink(new NavigationLink("/api/reference", typeof(UiText), "NavApiReference", 100));
         return services;
     }
 
@@ -54,8 +54,12 @@ internal static class UiRegistration
         app.MapRazorComponents<App>().AllowAnonymous();
         app.MapAccountUi();
 
-        // Unknown addresses are 404s for everyone, not a sign-in prompt.
-        app.MapFallback(() => Api.Problems.NotFound("http.not-found", "There is nothing at this address.")).AllowAnonymous();
+        // Unknown addresses are 404s for everyone, not a sign-in prompt: a problem document under /api, and for a page
+        // address a bare 404 that ComityNodeHost's status-code pages turn into the console's "not found" page.
+        app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
+                ? Api.Problems.NotFound("http.not-found", "There is nothing at this address.")
+                : Results.StatusCode(StatusCodes.Status404NotFound))
+            .AllowAnonymous();
 
         // The language switcher (a plain HTML form, so form fields; the query string works too) posts
         // here; the choice is kept in a cookie.

@@ -112,7 +112,7 @@ public sealed class RequestsNetworkFixture : IAsyncLifetime
         };
     }
 
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body)
+    internal static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, body.GetType()) };
         using var response = await client.SendAsync(request);

@@ -45,6 +45,7 @@ internal static class RequestsRegistration
         services.AddHostedService<RequestClockWorker>();
         services.AddNavigationLink(new NavigationLink("/requests", typeof(RequestsText), "NavRequests", 10) { Roles = RequestRoles.Read });
         services.AddDashboardCard<UrgentInboxCard>(10);
+        services.AddDashboardCard<FollowUpDueCard>(12);
         return services;
     }
 

@@ -95,8 +95,18 @@ public sealed class RequestsFederationTests
         var alerts = await xaNext.GetJsonAsync("/api/v1/requests/alerts?audience=duty-officer", ct);
         Assert.Equal(2, alerts.GetProperty("items").EnumerateArray().Count(a => a.GetProperty("clock").GetString() == "preservationReminder"));
 
+        // XA's central authority, which files the follow-up, finds the preservation on its dashboard with the clock.
+        using var central = new Ui.Browser(xa);
+        central.Client.DefaultRequestHeaders.Authorization = new("Bearer", await xa.CreateUserWithTokenAsync("central", Roles.CentralAuthorityOfficer));
+        var card = (await central.GetDocumentAsync("/")).QuerySelector($"#follow-up-due li[data-request='{id}']");
+        Assert.NotNull(card);
+        Assert.True(card.TextContent.Contains("Preservation ends in 2 d 23 h", StringComparison.Ordinal), card.TextContent);
+        Assert.Contains(until.UtcDateTime.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), card.TextContent, StringComparison.Ordinal);
+        Assert.Null(card.QuerySelector("a[href]"));
+
         // XA links the follow-up mutual legal assistance request; XB holds it too. The reminders end, the expiry stays.
         await xaNext.PostAsync($"/api/v1/requests/{id}/link-follow-up", new LinkFollowUpInput("MLA-XA-2026-17")).OkAsync();
+        Assert.Null((await central.GetDocumentAsync("/")).QuerySelector($"#follow-up-due li[data-request='{id}']"));
         await xa.DeliverAsync(ct);
         var onXbLinked = await xbNext.GetJsonAsync($"/api/v1/requests/{id}", ct);
         Assert.Equal(["MLA-XA-2026-17"], onXbLinked.GetProperty("preservation").GetProperty("followUpReferences").EnumerateArray().Select(f => f.GetString()));

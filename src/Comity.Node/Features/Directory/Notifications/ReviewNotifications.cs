@@ -16,7 +16,9 @@ public sealed record NotificationSummary(Guid Id, string State, string Status, D
 /// <summary>One difference between a notification and what is published for its State.</summary>
 /// <param name="Change"><c>added</c>, <c>removed</c> or <c>changed</c>.</param>
 /// <param name="Subject"><c>node</c>, <c>designation</c> or <c>serviceProvider</c>.</param>
-public sealed record DirectoryChange(string Change, string Subject, string Label, string? Before, string? After);
+/// <param name="Label">The office, the provider's name, or for the node <c>endpoint</c> or <c>keys</c>.</param>
+/// <param name="Role">For a designation, its role (<c>centralAuthority</c>, <c>pointOfContact247</c>, …).</param>
+public sealed record DirectoryChange(string Change, string Subject, string Label, string? Before, string? After, string? Role = null);
 
 /// <summary>A notification with its content, the review outcome and its differences from what is published now.</summary>
 public sealed record NotificationDetails(
@@ -168,12 +170,12 @@ internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPu
             changes.Add(new DirectoryChange(before is null ? "added" : "changed", "node", "keys", beforeKeys.Length == 0 ? null : beforeKeys, afterKeys));
         }
 
-        Compare(changes, "designation", before?.Designations ?? [], after.Designations, d => d.Id, d => $"{d.Office} ({d.Role})");
-        Compare(changes, "serviceProvider", before?.ServiceProviders ?? [], after.ServiceProviders, p => p.Id, p => p.Name);
+        Compare(changes, "designation", before?.Designations ?? [], after.Designations, d => d.Id, d => d.Office, d => d.Role);
+        Compare(changes, "serviceProvider", before?.ServiceProviders ?? [], after.ServiceProviders, p => p.Id, p => p.Name, _ => null);
         return changes;
     }
 
-    private static void Compare<T>(List<DirectoryChange> changes, string subject, IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> id, Func<T, string> label)
+    private static void Compare<T>(List<DirectoryChange> changes, string subject, IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> id, Func<T, string> label, Func<T, string?> role)
     {
         var old = before.ToDictionary(id, StringComparer.Ordinal);
         var now = after.ToDictionary(id, StringComparer.Ordinal);
@@ -182,17 +184,17 @@ internal sealed class ReviewNotificationsHandler(ComityDbContext db, IRegisterPu
             var afterJson = JsonSerializer.Serialize(item, DirectoryContent.Json);
             if (!old.TryGetValue(id(item), out var previous))
             {
-                changes.Add(new DirectoryChange("added", subject, label(item), null, afterJson));
+                changes.Add(new DirectoryChange("added", subject, label(item), null, afterJson, role(item)));
             }
             else if (JsonSerializer.Serialize(previous, DirectoryContent.Json) is var beforeJson && beforeJson != afterJson)
             {
-                changes.Add(new DirectoryChange("changed", subject, label(item), beforeJson, afterJson));
+                changes.Add(new DirectoryChange("changed", subject, label(item), beforeJson, afterJson, role(item)));
             }
         }
 
         foreach (var item in before.Where(b => !now.ContainsKey(id(b))))
         {
-            changes.Add(new DirectoryChange("removed", subject, label(item), JsonSerializer.Serialize(item, DirectoryContent.Json), null));
+            changes.Add(new DirectoryChange("removed", subject, label(item), JsonSerializer.Serialize(item, DirectoryContent.Json), null, role(item)));
         }
     }
 

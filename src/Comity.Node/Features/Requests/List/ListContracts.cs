@@ -22,6 +22,7 @@ namespace Comity.Node.Features.Requests.List;
 /// State's 24/7 point of contact and who is on duty there now; null when the other side owes nothing overdue. Such rows
 /// are <c>overdue</c>: this side should call.
 /// </param>
+/// <param name="PreservedUntil">When the preservation ends (Art. 42), for an expedited preservation that has one; null otherwise.</param>
 public sealed record RequestSummary(
     Guid Id,
     string Box,
@@ -41,7 +42,8 @@ public sealed record RequestSummary(
     int OpenAlerts,
     string? Delivery = null,
     string? DeliveryProblem = null,
-    TheirOverdueDto? TheirOverdue = null);
+    TheirOverdueDto? TheirOverdue = null,
+    DateTimeOffset? PreservedUntil = null);
 
 /// <summary>Filters of <c>GET /api/v1/requests</c>.</summary>
 /// <param name="Box"><c>incoming</c>, <c>outgoing</c> or null for both.</param>

@@ -148,7 +148,8 @@ internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries 
             alerts.Count(a => a.RaisedAt >= request.LastMovedAt),
             delivery?.Status,
             delivery?.Code,
-            OtherSide.Describe(theirs, held, request, kind, now));
+            OtherSide.Describe(theirs, held, request, kind, now),
+            clocks.FirstOrDefault(c => c.Deadline.Kind == DeadlineKind.PreservationExpiry)?.Deadline.Due.ToDateTimeOffset());
     }
 
     private static int UrgencyRank(string urgency) => urgency switch

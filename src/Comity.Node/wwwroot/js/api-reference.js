@@ -1,0 +1,19 @@
+// Renders the node's OpenAPI document with Scalar (loaded just before this module from the node itself) inside the
+// console's shell. Everything Scalar could fetch from elsewhere is off: fonts, telemetry, the agent and MCP services.
+const host = document.getElementById('api-reference');
+if (host && window.Scalar) {
+  window.Scalar.createApiReference(host, {
+    url: host.dataset.openapi,
+    layout: 'modern',
+    theme: 'none',
+    forceDarkModeState: 'light',
+    hideDarkModeToggle: true,
+    withDefaultFonts: false,
+    defaultOpenAllTags: true,
+    hideClientButton: true,
+    showDeveloperTools: 'never',
+    telemetry: false,
+    agent: { disabled: true },
+    mcp: { disabled: true },
+  });
+}
