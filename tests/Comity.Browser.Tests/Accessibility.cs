@@ -19,8 +19,15 @@ internal static class Accessibility
         "empty-table-header", "summary-name", "svg-img-alt", "role-img-alt", "label-title-only",
     ];
 
-    /// <summary>Fails on serious or critical violations of WCAG 2.2 AA, or only of <paramref name="rules"/> when given.</summary>
-    public static async Task AssertNoSeriousViolationsAsync(IPage page, IReadOnlyList<string>? rules = null)
+    /// <summary>Fails on serious or critical violations of WCAG 2.2 AA.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        var serious = await SeriousViolationsAsync(page);
+        Assert.True(serious.Count == 0, "Accessibility violations on " + page.Url + ":\n" + string.Join("\n", serious));
+    }
+
+    /// <summary>The serious or critical violations of WCAG 2.2 AA, or only of <paramref name="rules"/> when given, one line each.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, IReadOnlyList<string>? rules = null)
     {
         var results = await page.RunAxe(new AxeRunOptions
         {
@@ -28,10 +35,9 @@ internal static class Accessibility
                 ? new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }
                 : new RunOnlyOptions { Type = "rule", Values = [.. rules] },
         });
-        var serious = results.Violations
+        return results.Violations
             .Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")
             .ToList();
-        Assert.True(serious.Count == 0, "Accessibility violations on " + page.Url + ":\n" + string.Join("\n", serious));
     }
 }

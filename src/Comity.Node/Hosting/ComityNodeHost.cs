@@ -96,7 +96,7 @@ public static class ComityNodeHost
         // A page address nobody answers (a mistyped or stale link, /requests/not-an-id) gets the console's own "not
         // found" page in the shell and the reader's language, not a bare status line; the API keeps its problem documents.
         app.UseWhen(
-            c => HttpMethods.IsGet(c.Request.Method) && !IsMachinePath(c.Request.Path),
+            c => HttpMethods.IsGet(c.Request.Method) && UiRegistration.IsPageAddress(c.Request.Path),
             page => page.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Scalar's own stand-alone page under its asset prefix: readers go to the reference inside the shell.
         app.Use(async (context, next) =>
@@ -140,12 +140,6 @@ public static class ComityNodeHost
         app.MapComityUi();
         return app;
     }
-
-    /// <summary>Addresses read by programs, not people: the API, health checks and metrics.</summary>
-    private static bool IsMachinePath(PathString path) =>
-        (path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/reference"))
-        || path.StartsWithSegments("/health")
-        || path.StartsWithSegments("/metrics");
 
     private static void AddComityObservability(this IServiceCollection services)
     {

@@ -49,6 +49,14 @@ internal static class UiRegistration
         return services;
     }
 
+    /// <summary>
+    /// Whether an address is read by people (a console page, the API reference) rather than programs (the API, health
+    /// checks, metrics): people get the console's pages for errors, programs problem documents.
+    /// </summary>
+    public static bool IsPageAddress(PathString path) =>
+        path.StartsWithSegments("/api/reference")
+        || !(path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics"));
+
     public static void MapComityUi(this WebApplication app)
     {
         app.MapRazorComponents<App>().AllowAnonymous();
@@ -56,9 +64,9 @@ internal static class UiRegistration
 
         // Unknown addresses are 404s for everyone, not a sign-in prompt: a problem document under /api, and for a page
         // address a bare 404 that ComityNodeHost's status-code pages turn into the console's "not found" page.
-        app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
-                ? Api.Problems.NotFound("http.not-found", "There is nothing at this address.")
-                : Results.StatusCode(StatusCodes.Status404NotFound))
+        app.MapFallback((HttpContext context) => IsPageAddress(context.Request.Path)
+                ? Results.StatusCode(StatusCodes.Status404NotFound)
+                : Api.Problems.NotFound("http.not-found", "There is nothing at this address."))
             .AllowAnonymous();
 
         // The language switcher (a plain HTML form, so form fields; the query string works too) posts

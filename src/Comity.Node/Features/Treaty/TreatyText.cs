@@ -13,20 +13,16 @@ namespace Comity.Node.Features.Treaty;
 public sealed class TreatyText;
 
 /// <summary>Formatting for the treaty pages: values in the current culture, names of values from <see cref="TreatyText"/>.</summary>
-internal static partial class TreatyDisplay
+internal static class TreatyDisplay
 {
     /// <summary>A date as the reader's language writes it out (never the ambiguous numeric short form such as 10/25/2025).</summary>
-    public static string Date(DateOnly? date) => date is { } value ? LongDate(value) : "—";
-
-    /// <summary>The culture's long date without the weekday ("16 November 2025", "16 novembre 2025", "2025年11月16日").</summary>
-    public static string LongDate(DateOnly date) => UiNames.LongDate(date);
+    public static string Date(DateOnly? date) => date is { } value ? UiNames.LongDate(value) : "—";
 
     /// <summary>
     /// An article reference in the page's language, isolated (U+2066/U+2067 … U+2069) so that "Art. 65(1)" keeps its
     /// parentheses in place inside Arabic sentences; for text that takes no markup (the pages link with <c>ArticleRef</c>).
     /// </summary>
     public static string Article(object reference) => ArticleText.Isolated(reference?.ToString(), CultureInfo.CurrentUICulture);
-
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

@@ -9,6 +9,7 @@ if (host && window.Scalar) {
     forceDarkModeState: 'light',
     hideDarkModeToggle: true,
     withDefaultFonts: false,
+    // Every tag open: the reference is read by searching the page, and which area sorts first is incidental.
     defaultOpenAllTags: true,
     hideClientButton: true,
     showDeveloperTools: 'never',
