@@ -57,8 +57,10 @@ public sealed class GroupCommitTests
         var audited = await xb.QueryAsync(db => db.AuditEvents().AsNoTracking()
             .Where(e => e.ObjectId == first.Envelope.Id || e.ObjectId == failing.Envelope.Id || e.ObjectId == third.Envelope.Id)
             .Select(e => e.ObjectId + " " + e.Action).ToListAsync(ct));
+        // Both identifiers may come from the same millisecond, where a version-7 UUID's order is random: sort both sides.
         Assert.Equal(
-            new[] { first.Envelope.Id + " envelope.applied", first.Envelope.Id + " envelope.received", third.Envelope.Id + " envelope.applied", third.Envelope.Id + " envelope.received" },
+            new[] { first.Envelope.Id + " envelope.applied", first.Envelope.Id + " envelope.received", third.Envelope.Id + " envelope.applied", third.Envelope.Id + " envelope.received" }
+                .Order(StringComparer.Ordinal),
             audited.Order(StringComparer.Ordinal));
         Assert.Equal(["gc-first", "gc-third"], xb.Order().Applied.Select(a => a.Conversation).Where(c => c.StartsWith("gc-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
