@@ -55,6 +55,14 @@ public sealed class TreatyStatusPageTests(BrowserFixture browser, SecretariatNod
         var heading = (await page.Locator("h1").First.TextContentAsync())!.Trim();
         Assert.Equal(culture == "en", heading == englishHeading);
 
+        // The browser is set to American English, so it draws the date field as mm/dd/yyyy whatever the page's
+        // language; the words beside it say the date picked in the page's language, as it is typed.
+        await page.Locator("#as-of").FillAsync("2026-03-02");
+        var words = page.Locator("#as-of-words");
+        var march = culture == "zh-Hans" ? "2026年3月2日" : CultureInfo.GetCultureInfo(culture).DateTimeFormat.MonthGenitiveNames[2];
+        await Assertions.Expect(words).ToContainTextAsync(march);
+        await Assertions.Expect(words).ToContainTextAsync("2026");
+
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "treaty-status-" + culture);
     }
@@ -77,6 +85,7 @@ public sealed class TreatyStatusPageTests(BrowserFixture browser, SecretariatNod
         await Assertions.Expect(problem).ToBeVisibleAsync();
         await Assertions.Expect(problem).ToContainTextAsync("64(2)");
         await Assertions.Expect(page.Locator("#instrument-date")).ToHaveValueAsync("2026-03-02");
+        await Assertions.Expect(page.Locator("#instrument-date-words")).ToHaveTextAsync("2 March 2026");
         await Screenshots.SaveAsync(page, "treaty-participant-refusal-en");
 
         // Ghana signed on 25 October 2025: its ratification is recorded and counted.

@@ -7,7 +7,7 @@ namespace Comity.Domain.Legal;
 /// checked against it line by line (see <see cref="ArticleCatalogue"/>). A summary never says more than the working
 /// reference does; a legal officer corrects them here.
 /// </summary>
-public static class ArticleSummaries
+public static partial class ArticleSummaries
 {
     /// <summary>Where the summaries come from, for the pages that show them.</summary>
     public const string Authority = "A/RES/79/243";

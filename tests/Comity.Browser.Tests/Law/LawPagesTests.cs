@@ -74,7 +74,8 @@ public sealed class LawPagesTests(BrowserFixture browser, RequestsNetworkFixture
 
         await page.GotoAsync("/law/articles/42");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("المادة 42", new() { Timeout = BrowserFixture.NavigationTimeout });
-        await Assertions.Expect(page.Locator("[data-summary]")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.Locator("[data-summary]")).ToContainTextAsync("60 يوما");
+        await Assertions.Expect(page.Locator("[data-summary]")).Not.ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.Locator("tr[data-rule='preservation.expiry-reminders']")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "law-article-42-ar");

@@ -7,8 +7,9 @@ using Comity.Node.Kernel;
 namespace Comity.Testing.Databases;
 
 /// <summary>
-/// An empty, uniquely named database for one test: a file in the temp folder for SQLite, or a fresh
-/// database on the server named by <c>COMITY_TEST_POSTGRES</c> for PostgreSQL. Disposing deletes it.
+/// A uniquely named database for one test, with every migration applied and no data (a copy of
+/// <see cref="MigratedTemplates"/>): a file in the temp folder for SQLite, or a fresh database on the server named by
+/// <c>COMITY_TEST_POSTGRES</c> for PostgreSQL. Disposing deletes it.
 /// </summary>
 /// <remarks>
 /// PostgreSQL tests never skip silently: when <c>COMITY_TEST_POSTGRES</c> is not set,
@@ -38,13 +39,13 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The engine holding this database.</summary>
     public DatabaseProvider Provider { get; }
 
-    /// <summary>Connection string to this (initially empty) database.</summary>
+    /// <summary>Connection string to this database (migrated, without data).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Creates an empty database for <paramref name="provider"/>.</summary>
+    /// <summary>Creates a migrated database without data for <paramref name="provider"/>.</summary>
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider, CancellationToken cancellationToken = default) => provider switch
     {
-        DatabaseProvider.Sqlite => Task.FromResult(CreateSqlite()),
+        DatabaseProvider.Sqlite => CreateSqliteAsync(cancellationToken),
         DatabaseProvider.Postgres => CreatePostgresAsync(cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
     };
@@ -92,7 +93,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private static string NewName() =>
         NamePrefix + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
 
-    private static TestDatabase CreateSqlite()
+    private static async Task<TestDatabase> CreateSqliteAsync(CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "comity-tests");
         Directory.CreateDirectory(folder);
@@ -103,6 +104,7 @@ public sealed class TestDatabase : IAsyncDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString();
+        await MigratedTemplates.CopySqliteAsync(file, cancellationToken).ConfigureAwait(false);
         return new TestDatabase(DatabaseProvider.Sqlite, connectionString, file, null, null);
     }
 
@@ -122,10 +124,11 @@ public sealed class TestDatabase : IAsyncDisposable
         var name = NewName();
         try
         {
+            var template = await MigratedTemplates.PostgresTemplateAsync(adminConnectionString).ConfigureAwait(false);
             await using var admin = new NpgsqlConnection(adminConnectionString);
             await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var create = admin.CreateCommand();
-            create.CommandText = $"CREATE DATABASE {QuoteIdentifier(name)} ENCODING 'UTF8' TEMPLATE template0";
+            create.CommandText = $"CREATE DATABASE {QuoteIdentifier(name)} ENCODING 'UTF8' TEMPLATE {QuoteIdentifier(template)}";
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or ArgumentException)

@@ -13,6 +13,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
+using Comity.Testing.Databases;
+
 namespace Comity.Testing.Nodes;
 
 /// <summary>How to start a <see cref="TestNode"/>.</summary>
@@ -94,6 +96,15 @@ public sealed class TestNode : IAsyncDisposable
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;
+        }
+
+        // A node on SQLite in its own data folder starts from a migrated copy (MigratedTemplates), unless it has a database already.
+        var ownFile = Path.Combine(dataFolder, "comity.db");
+        if (settings["Comity:Database:Provider"] == nameof(DatabaseProvider.Sqlite)
+            && string.IsNullOrEmpty(settings["Comity:Database:ConnectionString"])
+            && !File.Exists(ownFile))
+        {
+            await MigratedTemplates.CopySqliteAsync(ownFile, cancellationToken);
         }
 
         var app = ComityNodeHost.Build([], builder =>

@@ -76,9 +76,17 @@ public static class ArticleText
             : (title.Value, null);
     }
 
-    /// <summary>The summary (English for now) and its <c>lang</c> attribute on a page in another language.</summary>
-    public static (string? Text, string? Lang) Summary(int article) =>
-        (ArticleCatalogue.Get(article).Summary, EnglishLang(CultureInfo.CurrentUICulture));
+    /// <summary>
+    /// The summary in the page's language (<see cref="ArticleSummaries.For(int, string)"/>), and <c>en</c> for a
+    /// <c>lang</c> attribute when only the English one exists for it.
+    /// </summary>
+    public static (string? Text, string? Lang) Summary(int article)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var english = ArticleCatalogue.Get(article).Summary;
+        var text = ArticleSummaries.For(article, culture.Name);
+        return (text, text == english ? EnglishLang(culture) : null);
+    }
 
     /// <summary><c>en</c> when English text needs marking on a page in <paramref name="culture"/>, else null.</summary>
     public static string? EnglishLang(CultureInfo culture) => IsEnglish(culture) ? null : "en";

@@ -84,7 +84,7 @@ public sealed class LawPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LawPage_InFrench_ListsAllArticlesInTheNavigationForAnyRole_WithSummariesMarkedEnglish()
+    public async Task LawPage_InFrench_ListsAllArticlesInTheNavigationForAnyRole_WithSummariesInFrench()
     {
         var page = await browser.GetDocumentAsync("/law?culture=fr");
 
@@ -92,7 +92,26 @@ public sealed class LawPagesTests : IAsyncLifetime
         Assert.Equal(Convention.ArticleCount, page.QuerySelectorAll("tr[data-article]").Length);
         Assert.Equal("art. 41", page.QuerySelector("tr[data-article='41'] td a")?.TextContent.Trim());
         Assert.Equal("Réseau 24/7", page.QuerySelector("tr[data-article='41'] th a")?.TextContent.Trim());
-        Assert.Equal("en", page.QuerySelector("tr[data-article='41'] td[lang]")?.GetAttribute("lang"));
+        // The summaries are the team's, translated: in French, with no lang="en" marking them as English.
+        Assert.Empty(page.QuerySelectorAll("tr[data-article] td[lang]"));
+        Assert.Contains(ArticleSummaries.For(41, "fr")!, page.QuerySelector("tr[data-article='41']")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("traduits", page.QuerySelector("[data-authority]")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("nav a[href='/law']"));
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("es")]
+    [InlineData("ru")]
+    [InlineData("ar")]
+    [InlineData("zh-Hans")]
+    public async Task ArticlePage_InEachOtherLanguage_ShowsTheTranslatedSummary_NotTheEnglish(string language)
+    {
+        var page = await browser.GetDocumentAsync($"/law/articles/42?culture={language}");
+
+        var summary = page.QuerySelector("[data-summary]");
+        Assert.Equal(ArticleSummaries.For(42, language), summary?.TextContent.Trim());
+        Assert.NotEqual(ArticleSummaries.For(42), summary?.TextContent.Trim());
+        Assert.Null(summary?.GetAttribute("lang"));
     }
 }
