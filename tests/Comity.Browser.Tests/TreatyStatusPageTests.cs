@@ -85,7 +85,7 @@ public sealed class TreatyStatusPageTests(BrowserFixture browser, SecretariatNod
         await Assertions.Expect(problem).ToBeVisibleAsync();
         await Assertions.Expect(problem).ToContainTextAsync("64(2)");
         await Assertions.Expect(page.Locator("#instrument-date")).ToHaveValueAsync("2026-03-02");
-        await Assertions.Expect(page.Locator("#instrument-date-words")).ToHaveTextAsync("2 March 2026");
+        await Assertions.Expect(page.Locator("#instrument-date-words")).ToHaveTextAsync("March 2, 2026");
         await Screenshots.SaveAsync(page, "treaty-participant-refusal-en");
 
         // Ghana signed on 25 October 2025: its ratification is recorded and counted.

@@ -112,6 +112,32 @@ public sealed class DraftsAndFormSignalsTests(BrowserFixture browser, RequestsNe
     }
 
     [Fact]
+    public async Task GuidedForm_AChoiceMadeBeforeTheDraftScriptRuns_IsSavedAndTheWarningFollowsIt()
+    {
+        await using var session = await SessionAsync("XA", await OfficerAsync("XA", "drafts-early"));
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/requests/new");
+        await page.Locator("input[name='Draft.Kind'][value='expeditedPreservation']").CheckAsync();
+
+        // The draft script is held back while the officer chooses the requested State, as on a slow phone.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(new Regex(@"/js/drafts(\.[^/]*)?\.js"), async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.Locator("#step-next").ClickAsync();
+        await page.Locator("#draft-requestedState").SelectOptionAsync("XB");
+        Assert.Null(await page.Locator("#draft-form").GetAttributeAsync("data-draft-ready"));
+        release.SetResult();
+
+        await Assertions.Expect(page.Locator("#draft-form[data-draft-state='saved']")).ToBeVisibleAsync(Slow);
+        await Assertions.Expect(page.Locator("#not-in-force")).ToContainTextAsync("Art. 65", new() { Timeout = BrowserFixture.NavigationTimeout });
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#draft-requestedState")).ToHaveValueAsync("XB", new() { Timeout = BrowserFixture.NavigationTimeout });
+    }
+
+    [Fact]
     public async Task RequestPage_AnActionFormsDraft_IsFilledInAgainInANewSession_AndListedOnTheDashboard()
     {
         var id = await nodes.SubmitAsync("XA", RequestsNetworkFixture.Draft("technicalAdvice", "XA-DRAFT-ACT"));

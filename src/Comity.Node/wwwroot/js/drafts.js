@@ -59,6 +59,26 @@ function showIf(form) {
     }
 }
 
+// Whether a field was typed in or chosen before this script ran (a quick officer, a slow phone at night): such input
+// is saved as if typed now, and a saved draft does not overwrite it.
+function changedBeforeScript(form) {
+    for (const el of form.elements) {
+        if (el.type === "radio" || el.type === "checkbox") {
+            if (el.checked !== el.defaultChecked) {
+                return true;
+            }
+        } else if (el.tagName === "SELECT" && !el.multiple) {
+            const chosen = [...el.options].findIndex(o => o.defaultSelected);
+            if (el.options.length > 0 && el.selectedIndex !== (chosen < 0 ? 0 : chosen)) {
+                return true;
+            }
+        } else if ((el.tagName === "TEXTAREA" || el.tagName === "INPUT") && el.type !== "hidden" && el.value !== el.defaultValue) {
+            return true;
+        }
+    }
+    return false;
+}
+
 function restore(form, draft, say) {
     for (const [name, value] of Object.entries(draft.fields || {})) {
         for (const el of form.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
@@ -160,6 +180,9 @@ function keep(form) {
                 event.returnValue = "";
             }
         });
+    }
+    if (changedBeforeScript(form)) {
+        later();
     }
     if (form.dataset.draftRestore === "true") {
         fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin", cache: "no-store" })
