@@ -25,7 +25,7 @@ public static partial class ArticleSummaries
         ["fr"] = new()
         {
             [1] = "Objectifs de la Convention : prévenir et combattre la cybercriminalité de manière plus efficiente et plus efficace, renforcer la coopération internationale, et promouvoir l'assistance technique et le renforcement des capacités, en particulier au profit des pays en développement.",
-            [2] = "Définit aux alinéas (a)–(o) les termes employés dans la Convention, parmi lesquels système d'information et de communication, données électroniques, données relatives au trafic et données de contenu, fournisseur de services, informations relatives aux abonnés, données personnelles, infraction grave et situation d'urgence.",
+            [2] = "Définit aux alinéas (a)–(o) les termes employés dans la Convention, parmi lesquels système d'information et de communication, données électroniques, données relatives au trafic et données relatives au contenu, fournisseur de services, informations relatives aux abonnés, données personnelles, infraction grave et situation d'urgence.",
             [3] = "La Convention s'applique à la prévention des infractions qu'elle établit, aux enquêtes et aux poursuites les concernant, y compris au gel, à la saisie, à la confiscation et à la restitution du produit de ces infractions, ainsi qu'à la collecte, à la conservation et à la communication de preuves électroniques aux fins d'enquêtes et de procédures pénales.",
             [4] = "Les infractions établies par d'autres conventions et protocoles des Nations Unies auxquels un État est partie doivent aussi constituer des infractions pénales en vertu de son droit lorsqu'elles sont commises au moyen de systèmes d'information et de communication ; aucune nouvelle infraction n'est établie au titre de la Convention.",
             [5] = "Les obligations sont exécutées d'une manière compatible avec les principes de l'égalité souveraine, de l'intégrité territoriale et de la non-intervention ; aucun État n'exerce sur le territoire d'un autre État sa compétence ni les fonctions des autorités locales de cet autre État.",
@@ -53,7 +53,7 @@ public static partial class ArticleSummaries
             [27] = "Injonctions faites à une personne de remettre des données électroniques spécifiées et à un fournisseur de services de remettre des informations relatives aux abonnés.",
             [28] = "Perquisition de systèmes d'information et de communication et de supports de stockage situés sur le territoire, ou accès à ceux-ci, et saisie ou mise en sécurité de données électroniques.",
             [29] = "Collecte ou enregistrement en temps réel de données relatives au trafic, ou obligation faite à un fournisseur de services de le faire dans les limites de ses capacités techniques existantes.",
-            [30] = "Interception de données de contenu, pour un éventail d'infractions graves définies par le droit interne.",
+            [30] = "Interception de données relatives au contenu, pour un éventail d'infractions graves définies par le droit interne.",
             [31] = "Gel, saisie et confiscation du produit du crime et des instruments ; le secret bancaire ne constitue pas un obstacle.",
             [32] = "Les condamnations antérieures prononcées dans un autre État peuvent être prises en considération.",
             [33] = "Protection des témoins, et des victimes qui sont témoins, y compris la fourniture d'un nouveau domicile et la déposition par vidéo.",
@@ -69,7 +69,7 @@ public static partial class ArticleSummaries
             [43] = "Si, en conservant des données relatives au trafic, un État découvre qu'un fournisseur situé dans un autre État a participé à la transmission, il divulgue rapidement une quantité suffisante de données relatives au trafic pour identifier ce fournisseur et la voie empruntée.",
             [44] = "Entraide judiciaire aux fins de la perquisition, de la saisie et de la divulgation de données électroniques stockées, y compris de données conservées en vertu de l'art. 42.",
             [45] = "Les États s'efforcent de s'accorder mutuellement assistance pour la collecte en temps réel de données relatives au trafic.",
-            [46] = "Les États s'efforcent de s'accorder mutuellement assistance pour l'interception de données de contenu, dans la mesure permise par leurs traités et leurs lois.",
+            [46] = "Les États s'efforcent de s'accorder mutuellement assistance pour l'interception de données relatives au contenu, dans la mesure permise par leurs traités et leurs lois.",
             [47] = "Coopération entre les services de détection et de répression : voies de communication sûres et rapides, enquêtes sur les suspects et le produit du crime, et échange d'informations sur les méthodes.",
             [48] = "Instances d'enquête conjointes, par voie d'accord ou au cas par cas, dans le plein respect de la souveraineté de l'État sur le territoire duquel l'enquête se déroule.",
             [49] = "Donner effet aux décisions de confiscation étrangères, et geler ou saisir des biens sur décision ou demande étrangère.",

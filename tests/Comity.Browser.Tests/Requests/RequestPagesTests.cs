@@ -121,8 +121,8 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
         // The emergency's acknowledgement clock: relative, then the absolute time in XA's zone and in ours (Tokyo).
         var countdown = page.Locator($"tr[data-request='{emergency}'] .countdown");
         await Assertions.Expect(countdown.Locator(".countdown-rel")).ToHaveTextAsync("in 15 min");
-        await Assertions.Expect(countdown.Locator("time[data-zone='Europe/Paris']")).ToContainTextAsync("2026-11-02 10:15 Europe/Paris");
-        await Assertions.Expect(countdown.Locator("time[data-zone='Asia/Tokyo']")).ToContainTextAsync("2026-11-02 18:15 Asia/Tokyo");
+        await Assertions.Expect(countdown.Locator("time[data-zone='Europe/Paris']")).ToContainTextAsync("November 2, 2026 10:15 Europe/Paris");
+        await Assertions.Expect(countdown.Locator("time[data-zone='Asia/Tokyo']")).ToContainTextAsync("November 2, 2026 18:15 Asia/Tokyo");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "requests-inbox-en");
         await page.Clock.RunForAsync((long)TimeSpan.FromMinutes(3).TotalMilliseconds);
@@ -157,7 +157,7 @@ public sealed class RequestPagesTests(BrowserFixture browser, RequestsNetworkFix
         await page.Locator("#preserve-days").FillAsync("90");
         await page.Locator("#action-preserve button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#request-status [data-status]")).ToHaveAttributeAsync("data-status", "preserved");
-        await Assertions.Expect(page.Locator("#preserved-until")).ToContainTextAsync("2027-01-31");
+        await Assertions.Expect(page.Locator("#preserved-until")).ToContainTextAsync("January 31, 2027");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         // XA holds the same history, every event signed and verified, XB's events signed by XB.

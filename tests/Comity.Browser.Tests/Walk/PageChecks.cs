@@ -72,7 +72,7 @@ internal static partial class PageChecks
         }
         """;
 
-    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")]
     private static partial Regex IsoInstant();
 
     /// <summary>A camelCase word, the shape of every wire enum value (dataProtectionLaw, expeditedPreservation).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Comity.Domain.Directory;
 using Microsoft.Extensions.Localization;
+using Comity.Node.Ui.Localization;
 
 namespace Comity.Node.Features.Directory;
 
@@ -20,7 +21,7 @@ internal static class DirectoryDisplay
 
     public static string Days(IReadOnlyList<int> days) => string.Join(" ", days.Order().Select(Day));
 
-    public static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset instant) => UiNames.Utc(instant);
 
     /// <summary>An article reference or other Latin-script code kept left-to-right inside Arabic text.</summary>
     public static string Ltr(object value) => "\u2066" + value + "\u2069";

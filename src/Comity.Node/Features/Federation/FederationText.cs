@@ -1,4 +1,4 @@
-using System.Globalization;
+using Comity.Node.Ui.Localization;
 
 namespace Comity.Node.Features.Federation;
 
@@ -8,7 +8,7 @@ public sealed class FederationText;
 internal static class FederationDisplay
 {
     public static string Instant(DateTimeOffset? instant) =>
-        instant is { } at ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "";
+        instant is { } at ? UiNames.Utc(at, seconds: true) : "";
 
     /// <summary>Identifiers and codes kept left-to-right inside Arabic text.</summary>
     public static string Ltr(object? value) => "\u2066" + value + "\u2069";

@@ -4,6 +4,7 @@ using Comity.Domain.Directory;
 using Comity.Node.Kernel;
 using Microsoft.Extensions.Localization;
 using NodaTime;
+using Comity.Node.Ui.Localization;
 
 namespace Comity.Node.Features.Requests;
 
@@ -22,8 +23,8 @@ internal static class RequestsDisplay
         return found.ResourceNotFound ? wire : found.Value;
     }
 
-    /// <summary>An instant as the officers compare it across States: ISO-like date and time, same digits in every language.</summary>
-    public static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>An instant in UTC in the reader's language ("November 2, 2026 09:15 UTC"): the month in words, so that no reader takes 2/11 for 11/2.</summary>
+    public static string Utc(DateTimeOffset at) => UiNames.Utc(at);
 
     /// <summary>Whether a wire value is an instant (ISO 8601 with a time and an offset, as events carry <c>until</c>): never shown raw.</summary>
     public static bool TryInstant(string? value, out DateTimeOffset instant)
@@ -33,7 +34,7 @@ internal static class RequestsDisplay
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out instant);
     }
 
-    /// <summary>The instant in an IANA zone, with the zone's name; UTC when the zone is unknown.</summary>
+    /// <summary>The instant in an IANA zone, in the reader's language, with the zone's name ("2 novembre 2026 10:15 Europe/Paris"); UTC when the zone is unknown.</summary>
     public static string InZone(DateTimeOffset at, string? zoneId)
     {
         var zone = ContactValidation.TimeZone(zoneId);
@@ -43,7 +44,7 @@ internal static class RequestsDisplay
         }
 
         var local = Instant.FromDateTimeOffset(at).InZone(zone).LocalDateTime;
-        return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id;
+        return UiNames.LongDate(DateOnly.FromDateTime(local.ToDateTimeUnspecified())) + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id;
     }
 
     /// <summary>"42 min", "3 h 5 min", "2 d 4 h", in whole minutes (rounded as <paramref name="up"/> says): the same as requests.js.</summary>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Comity.Node.Ui.Localization;
 
 namespace Comity.Node.Features.Transparency;
 
@@ -8,7 +8,7 @@ public sealed class TransparencyText;
 /// <summary>Formatting for the transparency-log page.</summary>
 internal static class LogDisplay
 {
-    public static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset instant) => UiNames.Utc(instant, seconds: true);
 
     /// <summary>Hashes, origins and other Latin-script codes kept left-to-right inside Arabic text.</summary>
     public static string Ltr(object value) => "\u2066" + value + "\u2069";

@@ -45,6 +45,19 @@ internal static partial class UiNames
     public static string Utc(IStringLocalizer<UiText> text, DateTimeOffset instant) =>
         text["UtcSuffix", LongDate(DateOnly.FromDateTime(instant.UtcDateTime)) + " " + instant.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)];
 
+    private static readonly System.Resources.ResourceManager UiTextResources = new(typeof(UiText).FullName!, typeof(UiText).Assembly);
+
+    /// <summary>
+    /// An instant for display where no localizer is at hand (status bar, tables of instants): the reader's language,
+    /// in UTC, "November 2, 2026 09:00 UTC", "2 novembre 2026 09:00 UTC", "2026年11月2日 09:00（UTC）", never an ISO string.
+    /// </summary>
+    public static string Utc(DateTimeOffset instant, bool seconds = false)
+    {
+        var time = instant.UtcDateTime.ToString(seconds ? "HH:mm:ss" : "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var format = UiTextResources.GetString("UtcSuffix", System.Globalization.CultureInfo.CurrentUICulture) ?? "{0} UTC";
+        return string.Format(System.Globalization.CultureInfo.CurrentCulture, format, LongDate(DateOnly.FromDateTime(instant.UtcDateTime)) + " " + time);
+    }
+
     /// <summary>The culture's long date without the weekday ("16 November 2025", "16 novembre 2025", "2025年11月16日"): never an ambiguous 12/7/2026.</summary>
     public static string LongDate(DateOnly date) =>
         date.ToString(WithoutWeekday().Replace(System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.LongDatePattern, "").Trim(), System.Globalization.CultureInfo.CurrentCulture);

@@ -41,7 +41,7 @@ public sealed class DirectoryPagesTests
             ["RosterForm.Lines"] = "2026-11-02T00:00Z 2026-11-09T00:00Z Insp. Camille Martin\n2026-11-10T00:00Z 2026-11-20T00:00Z Insp. Karim Benali",
         });
         Assert.Empty(rostered.QuerySelectorAll(".problem"));
-        Assert.Contains("2026-11-09 00:00 UTC – 2026-11-10 00:00 UTC", rostered.QuerySelector("#gaps-title + ul")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("November 9, 2026 00:00 UTC – November 10, 2026 00:00 UTC", rostered.QuerySelector("#gaps-title + ul")!.TextContent, StringComparison.Ordinal);
 
         var home = await GetPageAsync(duty, "/");
         Assert.Equal("1", home.QuerySelector("[data-roster-gaps]")!.GetAttribute("data-roster-gaps"));

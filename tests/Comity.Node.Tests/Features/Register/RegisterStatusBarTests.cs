@@ -12,8 +12,8 @@ public sealed class RegisterStatusBarTests
     {
         await using var secretariat = await RegisterPublicationTests.StartSecretariatAsync();
 
-        Assert.Equal("Register serial 1, published, issued at 2026-11-02 09:00 UTC", await StatusBarAsync(secretariat));
-        Assert.Equal("Реестр № 1, опубликован, выпущен 2026-11-02 09:00 UTC", (await StatusBarDocumentAsync(secretariat, "ru")).Status);
+        Assert.Equal("Register serial 1, published, issued at November 2, 2026 09:00 UTC", await StatusBarAsync(secretariat));
+        Assert.Equal("Реестр № 1, опубликован, выпущен 2 ноября 2026 г. 09:00 UTC", (await StatusBarDocumentAsync(secretariat, "ru")).Status);
     }
 
     internal static async Task<string?> StatusBarAsync(TestNode node) => (await StatusBarDocumentAsync(node)).Status;

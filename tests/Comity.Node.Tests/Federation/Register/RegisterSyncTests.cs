@@ -52,7 +52,7 @@ public sealed class RegisterSyncTests
 
         // Nothing new: the conditional GET answers 304 and the node keeps serial 2.
         Assert.Equal(RegisterPollOutcome.Unchanged, await state.Services.GetRequiredService<RegisterSync>().PollOnceAsync(Ct));
-        Assert.Equal("Register serial 2, verified, issued at 2026-11-02 09:00 UTC", await RegisterStatusBarTests.StatusBarAsync(state));
+        Assert.Equal("Register serial 2, verified, issued at November 2, 2026 09:00 UTC", await RegisterStatusBarTests.StatusBarAsync(state));
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public sealed class RegisterSyncTests
         Assert.Equal(good, (await CurrentAsync(state))!.Jws);
 
         var bar = await RegisterStatusBarTests.StatusBarDocumentAsync(state);
-        Assert.Equal("Register serial 5, verified, issued at 2026-11-02 09:00 UTC", bar.Status);
-        Assert.Equal("Refused Register update refused at 2026-11-02 09:00 UTC: the signature does not verify (altered document)", bar.Refused);
+        Assert.Equal("Register serial 5, verified, issued at November 2, 2026 09:00 UTC", bar.Status);
+        Assert.Equal("Refused Register update refused at November 2, 2026 09:00 UTC: the signature does not verify (altered document)", bar.Refused);
 
         // A later good Register clears the alert from the status bar; the refusal stays in the status API.
         fake.Document = fake.Sign(fake.Register(6, Start));
@@ -252,7 +252,7 @@ public sealed class RegisterSyncTests
         Assert.False(stale.GetProperty("lastAttemptRefused").GetBoolean());
         Assert.Equal(RegisterFreshness.Stale, (await CurrentAsync(state))!.Freshness);
         var bar = await RegisterStatusBarTests.StatusBarDocumentAsync(state);
-        Assert.Equal("Register serial 4, verified, issued at 2026-11-02 09:00 UTC Stale next update was due at 2026-11-03 09:00 UTC", bar.Status);
+        Assert.Equal("Register serial 4, verified, issued at November 2, 2026 09:00 UTC Stale next update was due at November 3, 2026 09:00 UTC", bar.Status);
         Assert.True(bar.StaleChip);
     }
 
