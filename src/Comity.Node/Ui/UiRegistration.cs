@@ -21,6 +21,9 @@ internal static class UiRegistration
     public static IServiceCollection AddComityUi(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Pages carry their text as UTF-8, not as character references: an Arabic or Russian page was two to three times
+        // larger with every letter written &#x62D;. Markup characters (< > & ' ") are still escaped.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("en");

@@ -99,6 +99,16 @@ public sealed class LawPagesTests : IAsyncLifetime
         Assert.NotNull(page.QuerySelector("nav a[href='/law']"));
     }
 
+    [Fact]
+    public async Task ArticlePage_InArabic_CarriesItsTextAsUtf8_NotAsCharacterReferences()
+    {
+        using var response = await browser.GetAsync("/law/articles/42?culture=ar");
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains(ArticleSummaries.For(42, "ar")!, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x6", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("fr")]
     [InlineData("es")]
