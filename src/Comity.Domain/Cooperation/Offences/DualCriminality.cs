@@ -64,6 +64,9 @@ public static class DualCriminality
     /// </summary>
     private static readonly ArticleReference PreservationReservation = Convention.Art(42, 5);
 
+    private const string MayBeDeclinedExplanation =
+        "Mutual legal assistance may be declined for the absence of dual criminality; the requested State may still assist at its discretion.";
+
     /// <summary>The provision of the conduct test (Art. 35).</summary>
     public static ArticleReference ConductBasis => GeneralPrinciples;
 
@@ -75,8 +78,8 @@ public static class DualCriminality
     public static IReadOnlyList<DualCriminalityRule> Rules { get; } =
     [
         new(AssistanceMeasure.Preservation, AbsenceMayJustifyRefusal: false, Convention.Art(42), "Preservation needs no dual criminality."),
-        new(AssistanceMeasure.NonCoercive, AbsenceMayJustifyRefusal: true, AssistanceMayBeDeclined, "Mutual legal assistance may be declined for the absence of dual criminality; the requested State may still assist at its discretion."),
-        new(AssistanceMeasure.Coercive, AbsenceMayJustifyRefusal: true, AssistanceMayBeDeclined, "Mutual legal assistance may be declined for the absence of dual criminality; the requested State may still assist at its discretion."),
+        new(AssistanceMeasure.NonCoercive, AbsenceMayJustifyRefusal: true, AssistanceMayBeDeclined, MayBeDeclinedExplanation),
+        new(AssistanceMeasure.Coercive, AbsenceMayJustifyRefusal: true, AssistanceMayBeDeclined, MayBeDeclinedExplanation),
     ];
 
     /// <summary>The exception for preservation: a requested State that has made the reservation may refuse it for an offence other than a Convention offence.</summary>
