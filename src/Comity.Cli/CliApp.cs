@@ -106,7 +106,7 @@ internal static class CliApp
             });
             config.AddBranch("request", request =>
             {
-                request.SetDescription("The 24/7 channel (Arts. 41–43): draft, submit, follow and answer requests (duty officers and supervisors; auditors read). With the demo, --as xa|xb|xc acts as that node's duty officer.");
+                request.SetDescription("Requests on the 24/7 channel (Arts. 41–43, duty officers) and between central authorities (Arts. 40, 44–46, central-authority officers): draft, submit, follow and answer them (supervisors both; auditors read). With the demo, --as xa|xb|xc acts as that node's duty officer, --as xa/central as its central-authority officer.");
                 request.AddCommand<RequestKindsCommand>("kinds")
                     .WithDescription("Each kind: required contents with their articles, refusal grounds, clocks.")
                     .WithExample("request", "kinds");
@@ -157,8 +157,38 @@ internal static class CliApp
                     .WithDescription("Requesting side: the assistance is no longer needed; every clock stops.")
                     .WithExample("request", "withdraw", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--reason", "Suspect identified domestically.");
                 request.AddCommand<RequestTransitionCommand<CloseSettings>>(RequestTransitions.Close)
-                    .WithDescription("Requested side: end a preservation.")
+                    .WithDescription("Requested side: end a preservation, or a partial execution that goes no further.")
                     .WithExample("request", "close", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11");
+                request.AddCommand<RequestTransitionCommand<InquireStatusSettings>>(RequestTransitions.InquireStatus)
+                    .WithDescription("Requesting side: ask where the request stands (Art. 40).")
+                    .WithExample("request", RequestTransitions.InquireStatus, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xa/central", "--question", "Has the provider been ordered?");
+                request.AddCommand<RequestTransitionCommand<AnswerStatusSettings>>(RequestTransitions.AnswerStatus)
+                    .WithDescription("Requested side: answer the open status inquiry (Art. 40).")
+                    .WithExample("request", RequestTransitions.AnswerStatus, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xb/central", "--answer", "The provider was ordered on 3 December.");
+                request.AddCommand<RequestTransitionCommand<ProposeConditionsSettings>>(RequestTransitions.ProposeConditions)
+                    .WithDescription("Requested side: before refusing or postponing, propose conditions (Art. 40).")
+                    .WithExample("request", RequestTransitions.ProposeConditions, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xb/central", "--terms", "Records used as intelligence only.", "--use-limitation", "intelligenceOnly");
+                request.AddCommand<RequestTransitionCommand<AcceptConditionsSettings>>(RequestTransitions.AcceptConditions)
+                    .WithDescription("Requesting side: accept the proposed conditions; they bind from now on (Art. 40).")
+                    .WithExample("request", RequestTransitions.AcceptConditions, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xa/central");
+                request.AddCommand<RequestTransitionCommand<DeclineConditionsSettings>>(RequestTransitions.DeclineConditions)
+                    .WithDescription("Requesting side: decline the proposed conditions.")
+                    .WithExample("request", RequestTransitions.DeclineConditions, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xa/central", "--reason", "The records are needed as evidence.");
+                request.AddCommand<RequestTransitionCommand<PostponeSettings>>(RequestTransitions.Postpone)
+                    .WithDescription("Requested side: postpone execution, with reasons and an end (Art. 40).")
+                    .WithExample("request", RequestTransitions.Postpone, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xb/central", "--days", "30", "--reasons", "A domestic search is planned.");
+                request.AddCommand<RequestTransitionCommand<ExecutePartiallySettings>>(RequestTransitions.ExecutePartially)
+                    .WithDescription("Requested side: send part of the result, with conditions (Art. 36); more may follow.")
+                    .WithExample("request", RequestTransitions.ExecutePartially, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xb/central", "--text", "Subscriber information attached; logs follow.");
+                request.AddCommand<RequestTransitionCommand<ExecuteSettings>>(RequestTransitions.Execute)
+                    .WithDescription("Requested side: the request is executed, with conditions (Art. 36).")
+                    .WithExample("request", RequestTransitions.Execute, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xb/central", "--text", "Records sent by secure channel.");
+                request.AddCommand<RequestTransitionCommand<RaiseCostsSettings>>(RequestTransitions.RaiseCosts)
+                    .WithDescription("Requested side: consult on extraordinary costs (Art. 40).")
+                    .WithExample("request", RequestTransitions.RaiseCosts, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xb/central", "--estimate", "Forensic imaging of 40 TB: about EUR 30,000.");
+                request.AddCommand<RequestTransitionCommand<AgreeCostsSettings>>(RequestTransitions.AgreeCosts)
+                    .WithDescription("Requesting side: agree the terms of the costs.")
+                    .WithExample("request", RequestTransitions.AgreeCosts, "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xa/central", "--terms", "Shared equally.");
                 request.AddCommand<SendAgainCommand>("send-again")
                     .WithDescription("Send again what the other node refused (same signed events, same order), once the cause is fixed: this node's key in the Register, its clock set right.")
                     .WithExample("request", "send-again", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11");

@@ -15,6 +15,10 @@ namespace Comity.Cli.Demo;
 /// XB→XC emergency disclosure just submitted (its 15-minute acknowledgement clock running);
 /// XC→XA traffic-data disclosure refused on an enumerated ground with reasons;
 /// XA→XC legal information awaiting the information XC asked for; XB→XA locate-suspect withdrawn.
+/// Then, between the demo central-authority officers (Art. 40): XA→XB mutual legal assistance following
+/// the preservation, awaiting XB's answer to a status inquiry; XB→XC mutual legal assistance postponed;
+/// XC→XA access to stored data (Art. 44) partly executed; XA→XC mutual legal assistance refused for lack
+/// of dual criminality, with reasons.
 /// Runs once: when XA already holds outgoing requests (a second start), nothing is sent. A failure is
 /// reported and leaves the demo running.
 /// </summary>
@@ -71,6 +75,35 @@ internal sealed class DemoRequests(CliEnvironment environment)
             var locate = await SubmitAsync(api, "XB", "XA", Locate(), cancellationToken);
             await StepAsync(api, "XB", "XA", locate, new WithdrawInput("The suspect was arrested in XB this morning."), "withdrawn", cancellationToken);
             Done("XB → XA locate a suspect (Art. 41(3)(d)): withdrawn", locate);
+
+            // Between central authorities (Art. 40). XA → XB: the MLA request the preservation announced; XA asks where it stands.
+            const string central = "central";
+            var followUp = await SubmitAsync(api, "XA", "XB", FollowUp(environment.Time.GetUtcNow()), cancellationToken, central);
+            await StepAsync(api, "XB", "XA", followUp, new AcknowledgeInput("Assigned to the International Affairs Division."), "acknowledged", cancellationToken, central);
+            await StepAsync(api, "XA", "XB", followUp, new InquireStatusInput("The preservation ends in February: has the production order been sought?"), "statusInquired", cancellationToken, central);
+            Done("XA → XB mutual legal assistance (Art. 40), following the preservation: awaiting XB's answer to a status inquiry", followUp);
+
+            // XB → XC: postponed, because executing now would interfere with XC's own prosecution.
+            var postponed = await SubmitAsync(api, "XB", "XC", Testimony(), cancellationToken, central);
+            await StepAsync(api, "XC", "XB", postponed, new AcknowledgeInput(), "acknowledged", cancellationToken, central);
+            await StepAsync(api, "XC", "XB", postponed, new PostponeInput(Days: 45,
+                Reasons: "The witness is also a witness in an XC prosecution; hearing her before the XC trial on 10 January would interfere with it."), "postponed", cancellationToken, central);
+            Done("XB → XC mutual legal assistance (Art. 40): postponed for 45 days with reasons", postponed);
+
+            // XC → XA: access to stored data (Art. 44), partly executed with the first records.
+            var stored = await SubmitAsync(api, "XC", "XA", StoredData(), cancellationToken, central);
+            await StepAsync(api, "XA", "XC", stored, new AcknowledgeInput(), "acknowledged", cancellationToken, central);
+            await StepAsync(api, "XA", "XC", stored, new ExecutePartiallyInput(
+                "Subscriber records of the two accounts (document XA-JUS-2026-311, 4 pages) sent by the central authorities' secure channel; the server image follows.",
+                new HandlingConditionsDto("confidential", "statedPurposeOnly", "withWrittenAuthorization")), "partiallyExecuted", cancellationToken, central);
+            Done("XC → XA access to stored data (Art. 44): partly executed, a document sent under conditions", stored);
+
+            // XA → XC: refused for lack of dual criminality (Art. 40(9)), with reasons.
+            var refused = await SubmitAsync(api, "XA", "XC", Records(), cancellationToken, central);
+            await StepAsync(api, "XC", "XA", refused, new AcknowledgeInput(), "acknowledged", cancellationToken, central);
+            await StepAsync(api, "XC", "XA", refused, new RefuseInput("lackOfDualCriminality",
+                "Operating an unlicensed online betting site is not an offence in XC, and XC's law allows the court order the bank records need only for offences."), "refused", cancellationToken, central);
+            Done("XA → XC mutual legal assistance (Art. 40): refused for lack of dual criminality, with reasons", refused);
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -79,37 +112,37 @@ internal sealed class DemoRequests(CliEnvironment environment)
     }
 
     /// <summary>Submits from <paramref name="from"/> and waits until both nodes hold the <c>received</c> event.</summary>
-    private async Task<Guid> SubmitAsync(Api api, string from, string to, RequestDraftInput draft, CancellationToken cancellationToken)
+    private async Task<Guid> SubmitAsync(Api api, string from, string to, RequestDraftInput draft, CancellationToken cancellationToken, string user = "duty")
     {
-        var (status, body) = await api.SendAsync(from, HttpMethod.Post, "api/v1/requests", draft, cancellationToken);
+        var (status, body) = await api.SendAsync(from, HttpMethod.Post, "api/v1/requests", draft, cancellationToken, user);
         var id = status == HttpStatusCode.Created
             ? JsonDocument.Parse(body).RootElement.GetProperty("header").GetProperty("id").GetGuid()
             : throw new InvalidOperationException($"{from} could not submit {draft.Kind} to {to} ({(int)status}): {Detail(body)}");
-        await WaitForAsync(api, to, id, "received", cancellationToken);
-        await WaitForAsync(api, from, id, "received", cancellationToken);
+        await WaitForAsync(api, to, id, "received", cancellationToken, user);
+        await WaitForAsync(api, from, id, "received", cancellationToken, user);
         return id;
     }
 
     /// <summary>Records a transition on <paramref name="state"/>'s node and waits until <paramref name="peer"/>'s node holds the event.</summary>
-    private async Task StepAsync(Api api, string state, string peer, Guid id, TransitionInput input, string eventType, CancellationToken cancellationToken)
+    private async Task StepAsync(Api api, string state, string peer, Guid id, TransitionInput input, string eventType, CancellationToken cancellationToken, string user = "duty")
     {
-        var (status, body) = await api.SendAsync(state, HttpMethod.Post, $"api/v1/requests/{id:D}/{input.Transition}", input, cancellationToken);
+        var (status, body) = await api.SendAsync(state, HttpMethod.Post, $"api/v1/requests/{id:D}/{input.Transition}", input, cancellationToken, user);
         if (status != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"{state} could not {input.Transition} {id:D} ({(int)status}): {Detail(body)}");
         }
 
-        await WaitForAsync(api, peer, id, eventType, cancellationToken);
+        await WaitForAsync(api, peer, id, eventType, cancellationToken, user);
     }
 
     /// <summary>Waits until <paramref name="state"/>'s node holds the request in <paramref name="expected"/> (or later), as federation delivers it.</summary>
-    private async Task WaitForAsync(Api api, string state, Guid id, string expected, CancellationToken cancellationToken)
+    private async Task WaitForAsync(Api api, string state, Guid id, string expected, CancellationToken cancellationToken, string user = "duty")
     {
         var deadline = environment.Time.GetUtcNow() + ArrivalTimeout;
         string? last = null;
         while (environment.Time.GetUtcNow() < deadline)
         {
-            var (status, body) = await api.SendAsync(state, HttpMethod.Get, $"api/v1/requests/{id:D}", null, cancellationToken);
+            var (status, body) = await api.SendAsync(state, HttpMethod.Get, $"api/v1/requests/{id:D}", null, cancellationToken, user);
             if (status == HttpStatusCode.OK)
             {
                 using var document = JsonDocument.Parse(body);
@@ -217,13 +250,96 @@ internal sealed class DemoRequests(CliEnvironment environment)
         null,
         "XB-C3-2026-2188");
 
+    private static RequestDraftInput FollowUp(DateTimeOffset now) => new(
+        "mutualLegalAssistance", "XB", "XA Ministry of Justice — Bureau of International Mutual Legal Assistance",
+        new LegalBasisInput("bilateralTreaty", "Treaty on Mutual Legal Assistance in Criminal Matters between XA and XB (2019)"),
+        new RequestTextInput("en", "XA requests the production of the data XB preserved at XA's request XA-CYB-2026-0117."),
+        null,
+        new RequestContentsDto
+        {
+            RequestingAuthority = "XA Ministry of Justice, Bureau of International Mutual Legal Assistance",
+            SubjectOfProceedings = "Judicial investigation of a ransomware attack on a regional hospital (data interference, extortion)",
+            ConductingAuthority = "Paris Public Prosecutor, J3 cyber section, with an investigating judge of the Paris court",
+            Offence = "Illegal access (Art. 7) and data interference (Art. 9)",
+            SummaryOfFacts = "On 1 November 2026 the hospital's systems were encrypted; the ransom was demanded from the Lion City Messaging account lc:darkharbor77.",
+            AssistanceSought = "An order to Lion City Messaging Pte Ltd to produce the subscriber data, connection logs and stored messages of lc:darkharbor77 preserved at XA's request.",
+            PersonsConcerned = "Unknown holder of lc:darkharbor77",
+            ItemsOrAccounts = "Account lc:darkharbor77 at Lion City Messaging Pte Ltd, XB",
+            Purpose = "To identify the offenders and to use the messages as evidence at trial.",
+            DeadlineReasons = "The preservation in XB ends 90 days after it began; the data must be produced before.",
+        },
+        new HandlingConditionsDto("doNotNotifyHolder", "statedPurposeOnly"),
+        "MLA-XA-2026-0042",
+        ["originalsOrCopiesOfRecords", "accessingStoredData"],
+        now.AddDays(80));
+
+    private static RequestDraftInput Testimony() => new(
+        "mutualLegalAssistance", "XC", "XB Attorney-General's Chambers — International Affairs Division",
+        new LegalBasisInput("reciprocity", null),
+        new RequestTextInput("en", "XB asks XC to take the statement of the witness described below by video conference."),
+        new RequestTextInput("es", "XB solicita a XC que tome declaración por videoconferencia a la testigo descrita."),
+        new RequestContentsDto
+        {
+            RequestingAuthority = "XB Attorney-General's Chambers, International Affairs Division",
+            SubjectOfProceedings = "Prosecution of a card-fraud ring operating through compromised payment terminals",
+            ConductingAuthority = "Deputy Public Prosecutor, Financial Crime Unit, XB",
+            Offence = "Computer-related fraud (Art. 13)",
+            SummaryOfFacts = "Payment terminals in XB shops were compromised with malware written by a developer the witness employed in XC.",
+            AssistanceSought = "Taking the statement of the witness by video conference, with an XB prosecutor asking questions.",
+            ParticularProcedure = "Video conference with simultaneous interpretation; the statement signed before an XC judge.",
+            PersonsConcerned = "M. Restrepo, XC national, Medellín",
+            Purpose = "Evidence at the trial in XB.",
+        },
+        new HandlingConditionsDto("confidential", "statedPurposeOnly"),
+        "XB-AGC-2026-0931",
+        ["takingEvidenceOrStatements"]);
+
+    private static RequestDraftInput StoredData() => new(
+        "storedDataAccess", "XA", "XC Fiscalía General — Dirección de Asuntos Internacionales",
+        new LegalBasisInput("budapestConvention", "Convention on Cybercrime (ETS No. 185)"),
+        new RequestTextInput("es", "XC solicita a XA el acceso a los datos almacenados descritos y su divulgación."),
+        new RequestTextInput("en", "XC asks XA for access to, and disclosure of, the stored data described below."),
+        new RequestContentsDto
+        {
+            RequestingAuthority = "XC Fiscalía General de la Nación, Dirección de Asuntos Internacionales",
+            SubjectOfProceedings = "Investigation of phishing attacks on customers of XC banks",
+            ConductingAuthority = "Fiscal 14 Especializado, Unidad de Delitos Informáticos",
+            Offence = "Computer-related fraud (Art. 13)",
+            SummaryOfFacts = "The phishing pages were administered from two accounts of a hosting company in XA.",
+            AssistanceSought = "Search of the two hosting accounts, seizure of a copy of the server, disclosure of the subscriber records.",
+            StoredDataSought = "Subscriber records and a disk image of accounts h-2291 and h-2292 at NordHost SARL",
+            CustodianOrLocation = "NordHost SARL, Lyon, XA",
+            Purpose = "To identify the administrators and prove the phishing campaign.",
+        },
+        new HandlingConditionsDto("confidential", "statedPurposeOnly"),
+        "XC-FGN-2026-7720");
+
+    private static RequestDraftInput Records() => new(
+        "mutualLegalAssistance", "XC", "XA Ministry of Justice — Bureau of International Mutual Legal Assistance",
+        new LegalBasisInput("reciprocity", null),
+        new RequestTextInput("en", "XA requests the bank records described below."),
+        null,
+        new RequestContentsDto
+        {
+            RequestingAuthority = "XA Ministry of Justice, Bureau of International Mutual Legal Assistance",
+            SubjectOfProceedings = "Investigation of an unlicensed online betting site",
+            ConductingAuthority = "Lyon Public Prosecutor, economic crime section",
+            Offence = "Operating an unlicensed gambling site (XA Code of internal security, L. 324-1)",
+            SummaryOfFacts = "The site took bets from XA residents; the stakes were paid into an account at Banco Andino in XC.",
+            AssistanceSought = "Certified copies of the statements of the Banco Andino account ending 7781, January to October 2026.",
+            Purpose = "To establish the site's turnover and its operators.",
+        },
+        null,
+        "MLA-XA-2026-0051",
+        ["originalsOrCopiesOfRecords"]);
+
     private sealed class Api(HttpClient http, IReadOnlyDictionary<string, DemoNodeCredentials> nodes)
     {
-        public async Task<(HttpStatusCode Status, string Body)> SendAsync(string state, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+        public async Task<(HttpStatusCode Status, string Body)> SendAsync(string state, HttpMethod method, string path, object? body, CancellationToken cancellationToken, string user = "duty")
         {
             var node = nodes[state];
             using var request = new HttpRequestMessage(method, new Uri(new Uri(node.Url), path));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", node.User("duty")!.Token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (node.User(user) ?? throw new KeyNotFoundException($"The demo node {state} has no user '{user}'.")).Token);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             if (body is not null)
             {

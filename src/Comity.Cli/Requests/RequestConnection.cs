@@ -13,7 +13,7 @@ namespace Comity.Cli.Requests;
 internal class RequestSettings : NodeSettings
 {
     [CommandOption("--as <NODE>")]
-    [Description("With the demo credentials: act as the demo duty officer of this node (xa, xb, xc). Without --node, --token or COMITY_NODE the default is xa.")]
+    [Description("With the demo credentials: act as a demo user of this node: xa, xb or xc is its duty officer; xa/central its central-authority officer, xa/prosecutor its prosecutor (any demo user name after the slash). Without --node, --token or COMITY_NODE the default is xa.")]
     public string? As { get; init; }
 
     public override ValidationResult Validate() =>
@@ -31,9 +31,9 @@ internal static class RequestConnection
 {
     public const string DemoUser = "duty";
 
-    public static readonly string ActRoles = $"{Roles.DutyOfficer} or {Roles.Supervisor}";
+    public static readonly string ActRoles = $"{Roles.DutyOfficer} (24/7), {Roles.CentralAuthorityOfficer} (central authority) or {Roles.Supervisor}";
 
-    public static readonly string ReadRoles = $"{Roles.DutyOfficer}, {Roles.Supervisor} or {Roles.Auditor}";
+    public static readonly string ReadRoles = $"{Roles.DutyOfficer}, {Roles.CentralAuthorityOfficer}, {Roles.Supervisor} or {Roles.Auditor}";
 
     public static NodeConnection? Resolve(RequestSettings settings, CliEnvironment environment)
     {
@@ -51,17 +51,20 @@ internal static class RequestConnection
             return null;
         }
 
-        var name = (settings.As ?? "xa").Trim().ToLowerInvariant();
+        // "xa" is XA's duty officer; "xa/central" names another demo user of that node.
+        var parts = (settings.As ?? "xa").Trim().ToLowerInvariant().Split('/', 2);
+        var name = parts[0];
+        var userName = parts.Length == 2 && parts[1].Length > 0 ? parts[1] : DemoUser;
         try
         {
             var node = DemoCredentials.Load(demo)?.Node(name);
-            if (node?.User(DemoUser) is not { Token: { } token })
+            if (node?.User(userName) is not { Token: { } token })
             {
-                environment.Error.MarkupLineInterpolated($"[red]error:[/] --as: the demo has no State node '{name}' with a duty officer (xa, xb, xc) in {demo}.");
+                environment.Error.MarkupLineInterpolated($"[red]error:[/] --as: the demo has no State node '{name}' with a user '{userName}' (xa, xb, xc; users duty, central, prosecutor, supervisor, auditor) in {demo}.");
                 return null;
             }
 
-            environment.Error.MarkupLineInterpolated($"Using the demo node {node.State ?? name} at {node.Url} as [bold]{DemoUser}[/] (duty officer, from {demo}).");
+            environment.Error.MarkupLineInterpolated($"Using the demo node {node.State ?? name} at {node.Url} as [bold]{userName}[/] (from {demo}).");
             return new NodeConnection(new Uri(node.Url.EndsWith('/') ? node.Url : node.Url + "/"), token, environment);
         }
         catch (JsonException)

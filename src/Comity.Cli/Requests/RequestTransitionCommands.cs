@@ -126,7 +126,7 @@ internal sealed class AnswerSettings : RequestOutcomeSettings
 internal sealed class RefuseSettings : RequestTransitionSettings
 {
     [CommandOption("--ground <GROUND>")]
-    [Description("The enumerated ground (Art. 40(21); Arts. 42–43 allow only some): nonConformity, essentialInterests, domesticLawProhibition, contraryToLegalSystem, discrimination, dataProtectionLaw, dualCriminalityReservation.")]
+    [Description("The enumerated ground (Art. 40(21); Arts. 42–43 allow only some): nonConformity, essentialInterests, domesticLawProhibition, contraryToLegalSystem, discrimination, dataProtectionLaw, dualCriminalityReservation; between central authorities also lackOfDualCriminality (Art. 40(9)).")]
     public string? Ground { get; init; }
 
     [CommandOption("--reasons <TEXT>")]
@@ -184,10 +184,102 @@ internal sealed class WithdrawSettings : RequestTransitionSettings
 internal sealed class CloseSettings : RequestTransitionSettings
 {
     [CommandOption("--reason <TEXT>")]
-    [Description("Why the preservation ends.")]
+    [Description("Why the preservation ends, or why a partial execution goes no further.")]
     public string? Reason { get; init; }
 
     public override TransitionInput Body() => new CloseInput(Reason);
+}
+
+internal sealed class InquireStatusSettings : RequestTransitionSettings
+{
+    [CommandOption("--question <TEXT>")]
+    [Description("What the requester wants to know about the progress (Art. 40).")]
+    public string? Question { get; init; }
+
+    public override TransitionInput Body() => new InquireStatusInput(Question);
+}
+
+internal sealed class AnswerStatusSettings : RequestTransitionSettings
+{
+    [CommandOption("--answer <TEXT>")]
+    [Description("Where the request stands (Art. 40: reasonable status inquiries are answered).")]
+    public string? Answer { get; init; }
+
+    public override TransitionInput Body() => new AnswerStatusInput(Answer);
+}
+
+internal sealed class ProposeConditionsSettings : RequestOutcomeSettings
+{
+    [CommandOption("--terms <TEXT>")]
+    [Description("The conditions on which the request could be granted, instead of a refusal or a postponement (Art. 40).")]
+    public string? Terms { get; init; }
+
+    public override TransitionInput Body() => new ProposeConditionsInput(Terms ?? Text, Conditions());
+}
+
+internal sealed class AcceptConditionsSettings : RequestTransitionSettings
+{
+    public override TransitionInput Body() => new AcceptConditionsInput();
+}
+
+internal sealed class DeclineConditionsSettings : RequestTransitionSettings
+{
+    [CommandOption("--reason <TEXT>")]
+    [Description("Why the proposed conditions cannot be accepted.")]
+    public string? Reason { get; init; }
+
+    public override TransitionInput Body() => new DeclineConditionsInput(Reason);
+}
+
+internal sealed class PostponeSettings : RequestTransitionSettings
+{
+    [CommandOption("--days <N>")]
+    [Description("Postpone for this many days from now.")]
+    public int? Days { get; init; }
+
+    [CommandOption("--until <INSTANT>")]
+    [Description("Postpone until this instant (ISO 8601) or date (midnight UTC).")]
+    public string? Until { get; init; }
+
+    [CommandOption("--reasons <TEXT>")]
+    [Description("The investigation, prosecution or proceeding that execution would interfere with (Art. 40).")]
+    public string? Reasons { get; init; }
+
+    public override TransitionInput Body() => new PostponeInput(TryInstant(Until, out var until) ? until : null, Days, Reasons);
+
+    public override ValidationResult Validate() =>
+        (Days is null) == (Until is null) ? ValidationResult.Error("Give exactly one of --days N or --until INSTANT: when the postponement ends (Art. 40).")
+            : Days is < 1 ? ValidationResult.Error("--days must be a positive number of days.")
+            : !TryInstant(Until, out _) ? ValidationResult.Error($"--until must be an ISO 8601 instant such as 2027-02-01T00:00:00Z or a date such as 2027-02-01, not '{Until}'.")
+            : base.Validate();
+}
+
+internal sealed class ExecutePartiallySettings : RequestOutcomeSettings
+{
+    public override TransitionInput Body() => new ExecutePartiallyInput(Text, Conditions());
+}
+
+internal sealed class ExecuteSettings : RequestOutcomeSettings
+{
+    public override TransitionInput Body() => new ExecuteInput(Text, Conditions());
+}
+
+internal sealed class RaiseCostsSettings : RequestTransitionSettings
+{
+    [CommandOption("--estimate <TEXT>")]
+    [Description("The substantial or extraordinary expenses expected (Art. 40).")]
+    public string? Estimate { get; init; }
+
+    public override TransitionInput Body() => new RaiseCostsInput(Estimate);
+}
+
+internal sealed class AgreeCostsSettings : RequestTransitionSettings
+{
+    [CommandOption("--terms <TEXT>")]
+    [Description("How the costs will be borne.")]
+    public string? Terms { get; init; }
+
+    public override TransitionInput Body() => new AgreeCostsInput(Terms);
 }
 
 /// <summary>

@@ -23,17 +23,11 @@ public sealed record AssistancePurpose(string Code, string Label, ArticleReferen
 /// </summary>
 public static class AssistancePurposes
 {
-    /// <summary>
-    /// Art. 40 lists the purposes after the pattern of UNTOC Art. 18; the reference gives neither the paragraph nor the
-    /// letters, so they are cited without. UNVERIFIED (REFERENCE.md §5.5).
-    /// </summary>
-    private static readonly ArticleReference Purposes = Convention.Art(40);
+    /// <summary>Art. 40 lists the purposes after the pattern of UNTOC Art. 18; cited from <see cref="AssistanceProvisions"/>, where its doubt is kept.</summary>
+    private static readonly ArticleReference Purposes = AssistanceProvisions.Purposes;
 
-    /// <summary>
-    /// Art. 40 lists what a request contains; the reference letters the summary of facts (c) but gives no paragraph, so
-    /// it is cited without. UNVERIFIED (REFERENCE.md §5.5).
-    /// </summary>
-    private static readonly ArticleReference Contents = Convention.Art(40);
+    /// <summary>Art. 40 lists what a request contains; cited from <see cref="AssistanceProvisions"/>, where its doubt is kept.</summary>
+    private static readonly ArticleReference Contents = AssistanceProvisions.RequestContents;
 
     /// <summary>The provision that requires a summary of the relevant facts, except for service of documents.</summary>
     public static ArticleReference SummaryOfFactsBasis => Contents;
@@ -45,9 +39,9 @@ public static class AssistancePurposes
         new("takingEvidenceOrStatements", "Taking evidence or statements", Purposes, IsCoercive: true, RequiresSummaryOfFacts: true),
         new("serviceOfDocuments", "Service of documents", Purposes, IsCoercive: false, RequiresSummaryOfFacts: false),
         new("searchSeizureAndFreezing", "Search, seizure and freezing", Purposes, IsCoercive: true, RequiresSummaryOfFacts: true),
-        new("accessingStoredData", "Access, seizure and disclosure of stored data", Convention.Art(44), IsCoercive: true, RequiresSummaryOfFacts: true),
-        new("realTimeCollectionOfTrafficData", "Real-time collection of traffic data", Convention.Art(45), IsCoercive: true, RequiresSummaryOfFacts: true),
-        new("interceptionOfContentData", "Interception of content data", Convention.Art(46), IsCoercive: true, RequiresSummaryOfFacts: true),
+        new("accessingStoredData", "Access, seizure and disclosure of stored data", AssistanceProvisions.StoredData, IsCoercive: true, RequiresSummaryOfFacts: true),
+        new("realTimeCollectionOfTrafficData", "Real-time collection of traffic data", AssistanceProvisions.RealTimeTrafficData, IsCoercive: true, RequiresSummaryOfFacts: true),
+        new("interceptionOfContentData", "Interception of content data", AssistanceProvisions.ContentInterception, IsCoercive: true, RequiresSummaryOfFacts: true),
         // Examining a site may mean entering premises.
         new("examiningObjectsAndSites", "Examining objects and sites", Purposes, IsCoercive: true, RequiresSummaryOfFacts: true),
         new("informationEvidenceAndExpertEvaluations", "Information, evidence items and expert evaluations", Purposes, IsCoercive: false, RequiresSummaryOfFacts: true),

@@ -6,11 +6,13 @@ namespace Comity.Domain.Cooperation;
 public sealed record KindClocks(Duration AcknowledgeWithin, Duration StaleAfter);
 
 /// <summary>
-/// The clocks of the 24/7 channel. The Convention fixes only the 60-day minimum preservation
+/// The clocks of the two channels. The Convention fixes only the 60-day minimum preservation
 /// (<see cref="Legal.ConventionNumbers.MinimumPreservationDays"/>); everything here is a node setting
 /// with defaults: acknowledgement within 15 minutes for an emergency, 1 hour for preservation and
 /// disclosure, 4 hours for locating a suspect, 24 hours for advice and legal information; stale after
 /// 7 days without movement (1 day for an emergency); reminders 14 and 3 days before a preservation expires.
+/// Between central authorities, which answer "as soon as possible" with no day count (Art. 40): acknowledgement
+/// within 2 days (5 for spontaneous information), stale after 30 days, status inquiries answered within 10 days.
 /// </summary>
 public sealed record CooperationClockSettings
 {
@@ -24,9 +26,18 @@ public sealed record CooperationClockSettings
             [RequestKind.LocateSuspect] = new(Duration.FromHours(4), Duration.FromDays(7)),
             [RequestKind.TechnicalAdvice] = new(Duration.FromHours(24), Duration.FromDays(7)),
             [RequestKind.LegalInformation] = new(Duration.FromHours(24), Duration.FromDays(7)),
+            [RequestKind.MutualLegalAssistance] = new(Duration.FromDays(2), Duration.FromDays(30)),
+            [RequestKind.StoredDataAccess] = new(Duration.FromDays(2), Duration.FromDays(30)),
+            [RequestKind.RealTimeTrafficDataCollection] = new(Duration.FromDays(2), Duration.FromDays(30)),
+            [RequestKind.ContentDataInterception] = new(Duration.FromDays(2), Duration.FromDays(30)),
+            [RequestKind.SpontaneousInformation] = new(Duration.FromDays(5), Duration.FromDays(30)),
         },
         PreservationRemindersBeforeExpiry = [Duration.FromDays(14), Duration.FromDays(3)],
+        StatusAnswerWithin = Duration.FromDays(10),
     };
+
+    /// <summary>How long the requested side has to answer a status inquiry (Art. 40 says only "reasonable").</summary>
+    public Duration StatusAnswerWithin { get; init; } = Duration.FromDays(10);
 
     /// <summary>Per kind; a kind missing here uses <see cref="Default"/>'s value.</summary>
     public required IReadOnlyDictionary<RequestKind, KindClocks> Kinds { get; init; }
@@ -52,6 +63,11 @@ public sealed record CooperationClockSettings
             {
                 problems.Add($"{kind.Wire()}: the stale time must be positive.");
             }
+        }
+
+        if (StatusAnswerWithin <= Duration.Zero)
+        {
+            problems.Add("The time to answer a status inquiry must be positive.");
         }
 
         if (PreservationRemindersBeforeExpiry.Any(r => r <= Duration.Zero))

@@ -30,6 +30,9 @@ public enum RefusalGround
     /// <summary>A reserved refusal of preservation for an offence other than a Convention offence, where dual criminality will not be met at disclosure (Art. 42).</summary>
     DualCriminalityReservation,
 
+    /// <summary>The conduct is not an offence in the requested State, which may then decline mutual legal assistance (Art. 40; the conduct test of Art. 35). Never a ground for preservation.</summary>
+    LackOfDualCriminality,
+
     /// <summary>NOT a ground: the offence is considered to involve fiscal matters (Art. 40(22)).</summary>
     FiscalMatter,
 
@@ -52,6 +55,7 @@ public static class RefusalGrounds
         RefusalGround.Discrimination => Convention.Art(40),
         RefusalGround.DataProtectionLaw => Convention.Art(36, 1),
         RefusalGround.DualCriminalityReservation => Convention.Art(42),
+        RefusalGround.LackOfDualCriminality => AssistanceProvisions.DualCriminality,
         RefusalGround.FiscalMatter => Convention.Art(40, 22),
         RefusalGround.BankSecrecy => Convention.Art(40, 8),
     };
@@ -62,7 +66,7 @@ public static class RefusalGrounds
         RefusalGround.FiscalMatter or RefusalGround.BankSecrecy => false,
         RefusalGround.NonConformity or RefusalGround.EssentialInterests or RefusalGround.DomesticLawProhibition
             or RefusalGround.ContraryToLegalSystem or RefusalGround.Discrimination or RefusalGround.DataProtectionLaw
-            or RefusalGround.DualCriminalityReservation => true,
+            or RefusalGround.DualCriminalityReservation or RefusalGround.LackOfDualCriminality => true,
     };
 
     public static string Wire(this RefusalGround ground) => ground switch
@@ -74,6 +78,7 @@ public static class RefusalGrounds
         RefusalGround.Discrimination => "discrimination",
         RefusalGround.DataProtectionLaw => "dataProtectionLaw",
         RefusalGround.DualCriminalityReservation => "dualCriminalityReservation",
+        RefusalGround.LackOfDualCriminality => "lackOfDualCriminality",
         RefusalGround.FiscalMatter => "fiscalMatter",
         RefusalGround.BankSecrecy => "bankSecrecy",
     };

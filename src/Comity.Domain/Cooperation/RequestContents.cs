@@ -44,6 +44,51 @@ public enum ContentItem
 
     /// <summary>The question on which advice or information is sought.</summary>
     Question,
+
+    /// <summary>The subject and nature of the investigation, prosecution or proceedings.</summary>
+    SubjectOfProceedings,
+
+    /// <summary>The name and functions of the authority conducting the investigation, prosecution or proceedings.</summary>
+    ConductingAuthority,
+
+    /// <summary>A description of the assistance sought (its purposes are listed apart, as codes).</summary>
+    AssistanceSought,
+
+    /// <summary>Any particular procedure the requester wishes followed in executing the request.</summary>
+    ParticularProcedure,
+
+    /// <summary>Where possible, the identity, location and nationality of any person concerned.</summary>
+    PersonsConcerned,
+
+    /// <summary>Where possible, the location of items or accounts.</summary>
+    ItemsOrAccounts,
+
+    /// <summary>The purpose for which the evidence, information or action is sought.</summary>
+    Purpose,
+
+    /// <summary>Why the assistance is needed by the requester's deadline.</summary>
+    DeadlineReasons,
+
+    /// <summary>The stored data to be searched or accessed, seized or secured, and disclosed.</summary>
+    StoredDataSought,
+
+    /// <summary>The traffic or content data to be collected, and the communications they belong to.</summary>
+    DataToCollect,
+
+    /// <summary>Any data identifying the owner or user of the data, or the location of the system.</summary>
+    OwnerOrUser,
+
+    /// <summary>Why the collection is needed.</summary>
+    Justification,
+
+    /// <summary>The period of collection and why that duration is needed.</summary>
+    CollectionPeriod,
+
+    /// <summary>Why content data, not traffic data alone, are needed.</summary>
+    ContentNeed,
+
+    /// <summary>The information transmitted without a prior request.</summary>
+    Information,
 }
 
 /// <summary>Wire names (field paths) of <see cref="ContentItem"/>.</summary>
@@ -68,6 +113,21 @@ public static class ContentItems
         ContentItem.DataSought => "dataSought",
         ContentItem.PersonSought => "personSought",
         ContentItem.Question => "question",
+        ContentItem.SubjectOfProceedings => "subjectOfProceedings",
+        ContentItem.ConductingAuthority => "conductingAuthority",
+        ContentItem.AssistanceSought => "assistanceSought",
+        ContentItem.ParticularProcedure => "particularProcedure",
+        ContentItem.PersonsConcerned => "personsConcerned",
+        ContentItem.ItemsOrAccounts => "itemsOrAccounts",
+        ContentItem.Purpose => "purpose",
+        ContentItem.DeadlineReasons => "deadlineReasons",
+        ContentItem.StoredDataSought => "storedDataSought",
+        ContentItem.DataToCollect => "dataToCollect",
+        ContentItem.OwnerOrUser => "ownerOrUser",
+        ContentItem.Justification => "justification",
+        ContentItem.CollectionPeriod => "collectionPeriod",
+        ContentItem.ContentNeed => "contentNeed",
+        ContentItem.Information => "information",
     };
 
     /// <summary>The field path used in problem documents: <c>contents.dataToPreserve</c>.</summary>
@@ -110,6 +170,36 @@ public sealed record RequestContents
 
     public string? Question { get; init; }
 
+    public string? SubjectOfProceedings { get; init; }
+
+    public string? ConductingAuthority { get; init; }
+
+    public string? AssistanceSought { get; init; }
+
+    public string? ParticularProcedure { get; init; }
+
+    public string? PersonsConcerned { get; init; }
+
+    public string? ItemsOrAccounts { get; init; }
+
+    public string? Purpose { get; init; }
+
+    public string? DeadlineReasons { get; init; }
+
+    public string? StoredDataSought { get; init; }
+
+    public string? DataToCollect { get; init; }
+
+    public string? OwnerOrUser { get; init; }
+
+    public string? Justification { get; init; }
+
+    public string? CollectionPeriod { get; init; }
+
+    public string? ContentNeed { get; init; }
+
+    public string? Information { get; init; }
+
     public string? this[ContentItem item] => item switch
     {
         ContentItem.RequestingAuthority => RequestingAuthority,
@@ -126,6 +216,21 @@ public sealed record RequestContents
         ContentItem.DataSought => DataSought,
         ContentItem.PersonSought => PersonSought,
         ContentItem.Question => Question,
+        ContentItem.SubjectOfProceedings => SubjectOfProceedings,
+        ContentItem.ConductingAuthority => ConductingAuthority,
+        ContentItem.AssistanceSought => AssistanceSought,
+        ContentItem.ParticularProcedure => ParticularProcedure,
+        ContentItem.PersonsConcerned => PersonsConcerned,
+        ContentItem.ItemsOrAccounts => ItemsOrAccounts,
+        ContentItem.Purpose => Purpose,
+        ContentItem.DeadlineReasons => DeadlineReasons,
+        ContentItem.StoredDataSought => StoredDataSought,
+        ContentItem.DataToCollect => DataToCollect,
+        ContentItem.OwnerOrUser => OwnerOrUser,
+        ContentItem.Justification => Justification,
+        ContentItem.CollectionPeriod => CollectionPeriod,
+        ContentItem.ContentNeed => ContentNeed,
+        ContentItem.Information => Information,
     };
 
     /// <summary>A copy with one item set; convenient for forms and test builders.</summary>
@@ -145,5 +250,20 @@ public sealed record RequestContents
         ContentItem.DataSought => this with { DataSought = value },
         ContentItem.PersonSought => this with { PersonSought = value },
         ContentItem.Question => this with { Question = value },
+        ContentItem.SubjectOfProceedings => this with { SubjectOfProceedings = value },
+        ContentItem.ConductingAuthority => this with { ConductingAuthority = value },
+        ContentItem.AssistanceSought => this with { AssistanceSought = value },
+        ContentItem.ParticularProcedure => this with { ParticularProcedure = value },
+        ContentItem.PersonsConcerned => this with { PersonsConcerned = value },
+        ContentItem.ItemsOrAccounts => this with { ItemsOrAccounts = value },
+        ContentItem.Purpose => this with { Purpose = value },
+        ContentItem.DeadlineReasons => this with { DeadlineReasons = value },
+        ContentItem.StoredDataSought => this with { StoredDataSought = value },
+        ContentItem.DataToCollect => this with { DataToCollect = value },
+        ContentItem.OwnerOrUser => this with { OwnerOrUser = value },
+        ContentItem.Justification => this with { Justification = value },
+        ContentItem.CollectionPeriod => this with { CollectionPeriod = value },
+        ContentItem.ContentNeed => this with { ContentNeed = value },
+        ContentItem.Information => this with { Information = value },
     };
 }

@@ -73,6 +73,12 @@ public sealed record RequestDraft
     public RequestContents Contents { get; init; } = RequestContents.Empty;
 
     public HandlingConditions Conditions { get; init; } = HandlingConditions.None;
+
+    /// <summary>For mutual legal assistance: the codes of the purposes of the assistance sought (<see cref="AssistancePurposes"/>).</summary>
+    public IReadOnlyList<string>? Purposes { get; init; }
+
+    /// <summary>For the central authorities' kinds: when the requester needs the assistance by; its reasons go in <see cref="ContentItem.DeadlineReasons"/> (Art. 40).</summary>
+    public NodaTime.Instant? Deadline { get; init; }
 }
 
 /// <summary>
@@ -100,6 +106,12 @@ public sealed record CooperationRequest(
     public static Side TranslationProvidedBy => Side.Requesting;
 
     public RequestKindProfile Profile => Kind.Profile();
+
+    /// <summary>The purposes of the assistance sought (mutual legal assistance only), in the order given.</summary>
+    public IReadOnlyList<AssistancePurpose> Purposes { get; init; } = [];
+
+    /// <summary>When the requester needs the assistance by, if it said so (central authorities' kinds).</summary>
+    public NodaTime.Instant? Deadline { get; init; }
 }
 
 /// <summary>The outcome of validating a draft: every problem, or the request.</summary>

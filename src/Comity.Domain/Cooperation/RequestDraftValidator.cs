@@ -23,6 +23,9 @@ public static class RequestDraftValidator
     public const string TranslationSameLanguage = "request.translation-same-language";
     public const string RetentionInvalid = "conditions.retention-invalid";
     public const string ConditionInvalid = "conditions.value-invalid";
+    public const string PurposeMissing = "request.purpose-missing";
+    public const string PurposeUnknown = "request.purpose-unknown";
+    public const string NotApplicable = "request.not-applicable";
 
     private const string Rule = nameof(RequestDraftValidator);
 
@@ -52,7 +55,7 @@ public static class RequestDraftValidator
         var network = kind?.Basis() ?? Convention.Art(41);
         if (kind is null)
         {
-            problems.Add(new(KindMissing, "Choose the kind of request: preservation, traffic-data disclosure, emergency, locating a suspect, technical advice or legal information.", network) { Field = "kind", Rule = Rule });
+            problems.Add(new(KindMissing, "Choose the kind of request: on the 24/7 network preservation, traffic-data disclosure, emergency, locating a suspect, technical advice or legal information; between central authorities mutual legal assistance, access to stored data, real-time collection of traffic data, interception of content data or spontaneous information.", network) { Field = "kind", Rule = Rule });
         }
 
         var requesting = State(draft.RequestingState, "requestingState", "requesting", network, problems);
@@ -88,15 +91,21 @@ public static class RequestDraftValidator
             }
         }
 
+        List<AssistancePurpose> purposes = kind is RequestKind forPurposes ? CheckPurposes(forPurposes, draft.Purposes, problems) : [];
         if (kind is RequestKind known)
         {
-            foreach (var requirement in known.Profile().RequiredContents)
+            foreach (var requirement in known.Profile().RequiredContents.Where(r => r.IsRequiredFor(purposes)))
             {
                 if (string.IsNullOrWhiteSpace(contents[requirement.Item]))
                 {
                     problems.Add(new(MissingContent, $"The request must state {Describe(requirement.Item)} ({known.Wire()}, {requirement.Basis}).", requirement.Basis) { Field = requirement.Item.FieldPath(), Rule = Rule });
                 }
             }
+        }
+
+        if (kind is RequestKind forDeadline)
+        {
+            CheckDeadline(forDeadline, draft.Deadline, contents, problems);
         }
 
         problems.AddRange(ConditionsMustBeKnown.Problems(conditions, "conditions", Rule));
@@ -114,7 +123,70 @@ public static class RequestDraftValidator
             original,
             translation,
             Trim(contents),
-            conditions));
+            conditions)
+        {
+            Purposes = purposes,
+            Deadline = draft.Deadline,
+        });
+    }
+
+    /// <summary>The purposes of a mutual legal assistance request: at least one, each known; other kinds name none.</summary>
+    private static List<AssistancePurpose> CheckPurposes(RequestKind kind, IReadOnlyList<string>? codes, List<RuleViolation> problems)
+    {
+        var basis = AssistanceProvisions.Purposes;
+        if (!kind.NamesPurposes())
+        {
+            if (codes is { Count: > 0 })
+            {
+                problems.Add(new(NotApplicable, $"A {kind.Wire()} request names no purposes: they belong to a mutual legal assistance request.", basis) { Field = "purposes", Rule = Rule });
+            }
+
+            return [];
+        }
+
+        if (codes is null || codes.Count == 0)
+        {
+            problems.Add(new(PurposeMissing, $"Name the assistance sought: one or more of {string.Join(", ", AssistancePurposes.All.Select(p => p.Code))}.", basis) { Field = "purposes", Rule = Rule });
+            return [];
+        }
+
+        var known = new List<AssistancePurpose>();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (AssistancePurposes.TryGet(codes[i], out var purpose))
+            {
+                if (!known.Contains(purpose))
+                {
+                    known.Add(purpose);
+                }
+            }
+            else
+            {
+                problems.Add(new(PurposeUnknown, $"'{codes[i]}' is not a purpose of mutual legal assistance; use one of {string.Join(", ", AssistancePurposes.All.Select(p => p.Code))}.", basis) { Field = $"purposes[{i}]", Rule = Rule });
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>A deadline belongs to the central authorities' requests (Art. 40) and comes with its reasons.</summary>
+    private static void CheckDeadline(RequestKind kind, NodaTime.Instant? deadline, RequestContents contents, List<RuleViolation> problems)
+    {
+        var basis = AssistanceProvisions.ExecutionAndStatus;
+        var takesDeadline = kind.Profile().Channel == DesignationRole.CentralAuthority && kind != RequestKind.SpontaneousInformation;
+        if (deadline is null)
+        {
+            return;
+        }
+
+        if (!takesDeadline)
+        {
+            problems.Add(new(NotApplicable, $"A {kind.Wire()} request carries no deadline: its clocks are the node's.", basis) { Field = "deadline", Rule = Rule });
+        }
+        else if (string.IsNullOrWhiteSpace(contents.DeadlineReasons))
+        {
+            problems.Add(new(MissingContent, $"Give the reasons for the deadline ({kind.Wire()}, {basis}).", basis) { Field = ContentItem.DeadlineReasons.FieldPath(), Rule = Rule });
+        }
     }
 
     /// <summary>What the item asks for, in words, for messages.</summary>
@@ -134,6 +206,21 @@ public static class RequestDraftValidator
         ContentItem.DataSought => "the data that would avert the emergency",
         ContentItem.PersonSought => "who is to be located",
         ContentItem.Question => "the question",
+        ContentItem.SubjectOfProceedings => "the subject and nature of the investigation, prosecution or proceedings",
+        ContentItem.ConductingAuthority => "the name and functions of the authority conducting them",
+        ContentItem.AssistanceSought => "a description of the assistance sought",
+        ContentItem.ParticularProcedure => "any particular procedure to be followed",
+        ContentItem.PersonsConcerned => "the identity, location and nationality of any person concerned",
+        ContentItem.ItemsOrAccounts => "the location of items or accounts",
+        ContentItem.Purpose => "the purpose for which the evidence, information or action is sought",
+        ContentItem.DeadlineReasons => "why the assistance is needed by the deadline",
+        ContentItem.StoredDataSought => "the stored data to be searched or accessed, seized or secured, and disclosed",
+        ContentItem.DataToCollect => "the data to be collected",
+        ContentItem.OwnerOrUser => "what identifies the owner or user, or the location of the system",
+        ContentItem.Justification => "why the collection is needed",
+        ContentItem.CollectionPeriod => "the period of collection and why that duration is needed",
+        ContentItem.ContentNeed => "why content data, not traffic data alone, are needed",
+        ContentItem.Information => "the information transmitted",
     };
 
     private static ParticipantCode? State(string? value, string field, string which, ArticleReference basis, List<RuleViolation> problems)

@@ -19,6 +19,16 @@ public enum RequestEventType
     Refused,
     Withdrawn,
     Closed,
+    StatusInquired,
+    StatusAnswered,
+    ConditionsProposed,
+    ConditionsAccepted,
+    ConditionsDeclined,
+    Postponed,
+    PartiallyExecuted,
+    Executed,
+    CostsRaised,
+    CostsAgreed,
 }
 
 /// <summary>Owners and wire names of <see cref="RequestEventType"/>.</summary>
@@ -30,10 +40,13 @@ public static class RequestEventTypes
     public static Side Owner(this RequestEventType type) => type switch
     {
         RequestEventType.Submitted or RequestEventType.InformationProvided or RequestEventType.ExtensionRequested
-            or RequestEventType.FollowUpLinked or RequestEventType.Withdrawn => Side.Requesting,
+            or RequestEventType.FollowUpLinked or RequestEventType.Withdrawn or RequestEventType.StatusInquired
+            or RequestEventType.ConditionsAccepted or RequestEventType.ConditionsDeclined or RequestEventType.CostsAgreed => Side.Requesting,
         RequestEventType.Received or RequestEventType.Acknowledged or RequestEventType.InformationRequested
             or RequestEventType.Preserved or RequestEventType.PreservationExtended or RequestEventType.Disclosed
-            or RequestEventType.Answered or RequestEventType.Refused or RequestEventType.Closed => Side.Requested,
+            or RequestEventType.Answered or RequestEventType.Refused or RequestEventType.Closed or RequestEventType.StatusAnswered
+            or RequestEventType.ConditionsProposed or RequestEventType.Postponed or RequestEventType.PartiallyExecuted
+            or RequestEventType.Executed or RequestEventType.CostsRaised => Side.Requested,
     };
 
     public static string Wire(this RequestEventType type) => type switch
@@ -52,6 +65,16 @@ public static class RequestEventTypes
         RequestEventType.Refused => "refused",
         RequestEventType.Withdrawn => "withdrawn",
         RequestEventType.Closed => "closed",
+        RequestEventType.StatusInquired => "statusInquired",
+        RequestEventType.StatusAnswered => "statusAnswered",
+        RequestEventType.ConditionsProposed => "conditionsProposed",
+        RequestEventType.ConditionsAccepted => "conditionsAccepted",
+        RequestEventType.ConditionsDeclined => "conditionsDeclined",
+        RequestEventType.Postponed => "postponed",
+        RequestEventType.PartiallyExecuted => "partiallyExecuted",
+        RequestEventType.Executed => "executed",
+        RequestEventType.CostsRaised => "costsRaised",
+        RequestEventType.CostsAgreed => "costsAgreed",
     };
 
     public static bool TryParse(string? wire, out RequestEventType type) => WireNames.TryParse(wire, Wire, out type);
@@ -67,8 +90,11 @@ public abstract record RequestEvent(Side By, Instant At)
     public abstract RequestEventType Type { get; }
 }
 
-/// <summary>The requester sends the request under the given handling conditions.</summary>
-public sealed record RequestSubmitted(Side By, Instant At, HandlingConditions Conditions) : RequestEvent(By, At)
+/// <summary>
+/// The requester sends the request under the given handling conditions, and, for the central authorities' kinds, with
+/// the deadline by which it needs the assistance (its reasons are in the contents; Art. 40).
+/// </summary>
+public sealed record RequestSubmitted(Side By, Instant At, HandlingConditions Conditions, Instant? Deadline = null) : RequestEvent(By, At)
 {
     public override RequestEventType Type => RequestEventType.Submitted;
 }
@@ -145,8 +171,71 @@ public sealed record RequestWithdrawn(Side By, Instant At, string? Reason = null
     public override RequestEventType Type => RequestEventType.Withdrawn;
 }
 
-/// <summary>The requested side ends the preservation: the follow-up request was decided, or the period lapsed.</summary>
+/// <summary>The requested side closes: a preservation ended (its follow-up decided, or the period lapsed), a partial execution went as far as it will go, or spontaneous information was taken in.</summary>
 public sealed record RequestClosed(Side By, Instant At, string? Reason = null) : RequestEvent(By, At)
 {
     public override RequestEventType Type => RequestEventType.Closed;
+}
+
+/// <summary>The requester asks where its request stands (Art. 40: reasonable inquiries on status and progress are answered).</summary>
+public sealed record StatusInquired(Side By, Instant At, string? Question = null) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.StatusInquired;
+}
+
+/// <summary>The requested side answers the open status inquiry.</summary>
+public sealed record StatusAnswered(Side By, Instant At, string Answer) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.StatusAnswered;
+}
+
+/// <summary>
+/// Before refusing or postponing, the requested side consults the requester on granting the request under conditions
+/// (Art. 40): <see cref="Conditions"/> are the handling conditions it would attach, <see cref="Terms"/> everything else.
+/// </summary>
+public sealed record ConditionsProposed(Side By, Instant At, HandlingConditions Conditions, string Terms) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.ConditionsProposed;
+}
+
+/// <summary>The requester accepts the proposed conditions and is bound by them from now on (Art. 40).</summary>
+public sealed record ConditionsAccepted(Side By, Instant At) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.ConditionsAccepted;
+}
+
+/// <summary>The requester declines the proposed conditions; the requested side may then refuse or postpone.</summary>
+public sealed record ConditionsDeclined(Side By, Instant At, string? Reason = null) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.ConditionsDeclined;
+}
+
+/// <summary>The requested side postpones execution until <see cref="Until"/>, because it would interfere with an ongoing investigation, prosecution or proceeding (Art. 40).</summary>
+public sealed record ExecutionPostponed(Side By, Instant At, Instant Until, string Reasons) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.Postponed;
+}
+
+/// <summary>The requested side executed part of the request and sends what it has, under its conditions; more may follow.</summary>
+public sealed record PartiallyExecuted(Side By, Instant At, HandlingConditions Conditions) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.PartiallyExecuted;
+}
+
+/// <summary>The requested side executed the request and sends the result, under its conditions.</summary>
+public sealed record RequestExecuted(Side By, Instant At, HandlingConditions Conditions) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.Executed;
+}
+
+/// <summary>Execution would bring substantial or extraordinary expenses: the requested side opens a consultation on costs (Art. 40).</summary>
+public sealed record CostsRaised(Side By, Instant At, string Estimate) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.CostsRaised;
+}
+
+/// <summary>The requester agrees the terms on which the costs will be borne.</summary>
+public sealed record CostsAgreed(Side By, Instant At, string? Terms = null) : RequestEvent(By, At)
+{
+    public override RequestEventType Type => RequestEventType.CostsAgreed;
 }

@@ -2,7 +2,10 @@ using Comity.Domain.Legal;
 
 namespace Comity.Domain.Cooperation;
 
-/// <summary>The kinds of request that travel over the 24/7 network (Arts. 41–43).</summary>
+/// <summary>
+/// The kinds of request: six travel over the 24/7 network (Arts. 41–43), five between central authorities (Arts. 40,
+/// 44–46). Which office a kind goes to is its profile's <see cref="RequestKindProfile.Channel"/>.
+/// </summary>
 public enum RequestKind
 {
     /// <summary>Expedited preservation of stored electronic data (Art. 42).</summary>
@@ -22,6 +25,21 @@ public enum RequestKind
 
     /// <summary>Legal information (Art. 41(3)(c)).</summary>
     LegalInformation,
+
+    /// <summary>Mutual legal assistance for one or more of the purposes of Art. 40 (<see cref="AssistancePurposes"/>).</summary>
+    MutualLegalAssistance,
+
+    /// <summary>Search or access, seizure or securing, and disclosure of stored data, including data preserved under Art. 42 (Art. 44).</summary>
+    StoredDataAccess,
+
+    /// <summary>Real-time collection of traffic data (Art. 45).</summary>
+    RealTimeTrafficDataCollection,
+
+    /// <summary>Interception of content data (Art. 46).</summary>
+    ContentDataInterception,
+
+    /// <summary>Information transmitted without a prior request, under its confidentiality and use conditions (Art. 40).</summary>
+    SpontaneousInformation,
 }
 
 /// <summary>Wire names and legal bases of <see cref="RequestKind"/>.</summary>
@@ -38,6 +56,11 @@ public static class RequestKinds
         RequestKind.LocateSuspect => Convention.Art(41, 3, "d"),
         RequestKind.TechnicalAdvice => Convention.Art(41, 3, "a"),
         RequestKind.LegalInformation => Convention.Art(41, 3, "c"),
+        RequestKind.MutualLegalAssistance => AssistanceProvisions.MutualLegalAssistance,
+        RequestKind.StoredDataAccess => AssistanceProvisions.StoredData,
+        RequestKind.RealTimeTrafficDataCollection => AssistanceProvisions.RealTimeTrafficData,
+        RequestKind.ContentDataInterception => AssistanceProvisions.ContentInterception,
+        RequestKind.SpontaneousInformation => AssistanceProvisions.SpontaneousInformation,
     };
 
     /// <summary>The name used on the wire and in URLs: <c>expeditedPreservation</c>, <c>emergencyDisclosure</c>, …</summary>
@@ -49,6 +72,11 @@ public static class RequestKinds
         RequestKind.LocateSuspect => "locateSuspect",
         RequestKind.TechnicalAdvice => "technicalAdvice",
         RequestKind.LegalInformation => "legalInformation",
+        RequestKind.MutualLegalAssistance => "mutualLegalAssistance",
+        RequestKind.StoredDataAccess => "storedDataAccess",
+        RequestKind.RealTimeTrafficDataCollection => "realTimeTrafficDataCollection",
+        RequestKind.ContentDataInterception => "contentDataInterception",
+        RequestKind.SpontaneousInformation => "spontaneousInformation",
     };
 
     public static bool TryParse(string? wire, out RequestKind kind) => WireNames.TryParse(wire, Wire, out kind);

@@ -36,8 +36,23 @@ public sealed record RequestSnapshot
 
     public Refusal? Refusal { get; init; }
 
-    /// <summary>The most restrictive combination of the conditions of the request and of every answer (Art. 36).</summary>
+    /// <summary>The most restrictive combination of the conditions of the request, of every answer and of the conditions the requester accepted (Arts. 36 and 40).</summary>
     public HandlingConditions Conditions { get; init; } = HandlingConditions.None;
+
+    /// <summary>The deadline the requester gave with its reasons (Art. 40), if any.</summary>
+    public Instant? RequesterDeadline { get; init; }
+
+    /// <summary>When the open status inquiry was made; null when none is waiting for an answer.</summary>
+    public Instant? StatusInquiredAt { get; init; }
+
+    /// <summary>The conditions proposed in the open consultation; the requester is bound by them once it accepts (Art. 40).</summary>
+    public HandlingConditions? ProposedConditions { get; init; }
+
+    /// <summary>The end of the current postponement, while postponed.</summary>
+    public Instant? PostponedUntil { get; init; }
+
+    /// <summary>A consultation on extraordinary costs is open (Art. 40).</summary>
+    public bool CostsUnderConsultation { get; init; }
 
     public bool Equals(RequestSnapshot? other) =>
         other is not null
@@ -46,7 +61,10 @@ public sealed record RequestSnapshot
         && PreservationSetAt == other.PreservationSetAt && PreservedUntil == other.PreservedUntil && ExtensionPending == other.ExtensionPending
         && string.Equals(OpenQuestion, other.OpenQuestion, StringComparison.Ordinal)
         && FollowUpReferences.SequenceEqual(other.FollowUpReferences, StringComparer.Ordinal)
-        && Refusal == other.Refusal && Conditions == other.Conditions;
+        && Refusal == other.Refusal && Conditions == other.Conditions
+        && RequesterDeadline == other.RequesterDeadline && StatusInquiredAt == other.StatusInquiredAt
+        && ProposedConditions == other.ProposedConditions && PostponedUntil == other.PostponedUntil
+        && CostsUnderConsultation == other.CostsUnderConsultation;
 
     public override int GetHashCode() => HashCode.Combine(Kind, State, LastMovedAt, PreservedUntil, FollowUpReferences.Count, Conditions);
 
@@ -60,7 +78,7 @@ public sealed record RequestSnapshot
         var moved = this with { State = to, LastMovedAt = next.At };
         return next switch
         {
-            RequestSubmitted e => moved with { SubmittedAt = e.At, Conditions = Conditions.Combine(e.Conditions) },
+            RequestSubmitted e => moved with { SubmittedAt = e.At, Conditions = Conditions.Combine(e.Conditions), RequesterDeadline = e.Deadline },
             RequestAcknowledged e => moved with { AcknowledgedAt = e.At },
             InformationRequested e => moved with { OpenQuestion = e.Question },
             InformationProvided => moved with { OpenQuestion = null },
@@ -71,6 +89,16 @@ public sealed record RequestSnapshot
             DataDisclosed e => moved with { Conditions = Conditions.Combine(e.Conditions) },
             RequestAnswered e => moved with { Conditions = Conditions.Combine(e.Conditions) },
             RequestRefused e => moved with { Refusal = new Refusal(e.Ground, e.Reasons.Trim()) },
+            StatusInquired e => moved with { StatusInquiredAt = StatusInquiredAt ?? e.At },
+            StatusAnswered => moved with { StatusInquiredAt = null },
+            ConditionsProposed e => moved with { ProposedConditions = e.Conditions, PostponedUntil = null },
+            ConditionsAccepted => moved with { Conditions = Conditions.Combine(ProposedConditions ?? HandlingConditions.None), ProposedConditions = null },
+            ConditionsDeclined => moved with { ProposedConditions = null },
+            ExecutionPostponed e => moved with { PostponedUntil = e.Until },
+            PartiallyExecuted e => moved with { Conditions = Conditions.Combine(e.Conditions), PostponedUntil = null },
+            RequestExecuted e => moved with { Conditions = Conditions.Combine(e.Conditions), PostponedUntil = null },
+            CostsRaised => moved with { CostsUnderConsultation = true },
+            CostsAgreed => moved with { CostsUnderConsultation = false },
             _ => moved,
         };
     }

@@ -12,6 +12,18 @@ public enum RequestState
     AwaitingInformation,
     Preserved,
 
+    /// <summary>The requested side proposed conditions before refusing or postponing; the requester's answer is awaited (Art. 40).</summary>
+    InConsultation,
+
+    /// <summary>Execution is postponed until a date (Art. 40).</summary>
+    Postponed,
+
+    /// <summary>Part of the request was executed; more may follow.</summary>
+    PartiallyExecuted,
+
+    /// <summary>Final: the request was executed.</summary>
+    Executed,
+
     /// <summary>Final: the data were disclosed.</summary>
     Disclosed,
 
@@ -24,7 +36,7 @@ public enum RequestState
     /// <summary>Final: the requester no longer needs the assistance.</summary>
     Withdrawn,
 
-    /// <summary>Final: the preservation ended.</summary>
+    /// <summary>Final: the preservation ended, a partial execution went as far as it will go, or spontaneous information was taken in.</summary>
     Closed,
 }
 
@@ -36,9 +48,11 @@ public static class RequestStates
     /// <summary>States after which nothing more can happen and no clock runs.</summary>
     public static bool IsFinal(this RequestState state) => state switch
     {
-        RequestState.Disclosed or RequestState.Answered or RequestState.Refused or RequestState.Withdrawn or RequestState.Closed => true,
+        RequestState.Disclosed or RequestState.Answered or RequestState.Refused or RequestState.Withdrawn or RequestState.Closed
+            or RequestState.Executed => true,
         RequestState.New or RequestState.Submitted or RequestState.Received or RequestState.Acknowledged
-            or RequestState.AwaitingInformation or RequestState.Preserved => false,
+            or RequestState.AwaitingInformation or RequestState.Preserved or RequestState.InConsultation or RequestState.Postponed
+            or RequestState.PartiallyExecuted => false,
     };
 
     public static string Wire(this RequestState state) => state switch
@@ -49,6 +63,10 @@ public static class RequestStates
         RequestState.Acknowledged => "acknowledged",
         RequestState.AwaitingInformation => "awaitingInformation",
         RequestState.Preserved => "preserved",
+        RequestState.InConsultation => "inConsultation",
+        RequestState.Postponed => "postponed",
+        RequestState.PartiallyExecuted => "partiallyExecuted",
+        RequestState.Executed => "executed",
         RequestState.Disclosed => "disclosed",
         RequestState.Answered => "answered",
         RequestState.Refused => "refused",

@@ -17,6 +17,15 @@ public enum DeadlineKind
 
     /// <summary>Nothing has moved for too long.</summary>
     Stale,
+
+    /// <summary>The deadline the requester gave with its reasons, of which the requested side takes the fullest account (Art. 40).</summary>
+    RequesterDeadline,
+
+    /// <summary>The open status inquiry should be answered by then (Art. 40; the time is a node setting).</summary>
+    StatusAnswer,
+
+    /// <summary>The postponement ends: execution resumes, or the requested side says why not (Art. 40).</summary>
+    PostponementEnd,
 }
 
 /// <summary>A due instant with its basis, as the node stores it for its worker to sweep (<c>due &lt;= now</c>).</summary>
@@ -97,9 +106,24 @@ public sealed class RequestStatus
             deadlines.Add(new Deadline(DeadlineKind.PreservationExpiry, until, basis));
         }
 
-        // A preservation is meant to sit still until the follow-up request (Art. 42): its reminders and
-        // expiry are its clocks, and a request that waits as it should is not stale.
-        if (snapshot.LastMovedAt is Instant moved && state != RequestState.Preserved)
+        if (snapshot.RequesterDeadline is Instant deadline)
+        {
+            deadlines.Add(new Deadline(DeadlineKind.RequesterDeadline, deadline, DeadlineKind.RequesterDeadline.Basis(snapshot.Kind)));
+        }
+
+        if (snapshot.StatusInquiredAt is Instant inquired)
+        {
+            deadlines.Add(new Deadline(DeadlineKind.StatusAnswer, inquired + settings.StatusAnswerWithin, DeadlineKind.StatusAnswer.Basis(snapshot.Kind)));
+        }
+
+        if (state == RequestState.Postponed && snapshot.PostponedUntil is Instant postponedUntil)
+        {
+            deadlines.Add(new Deadline(DeadlineKind.PostponementEnd, postponedUntil, DeadlineKind.PostponementEnd.Basis(snapshot.Kind)));
+        }
+
+        // A preservation is meant to sit still until the follow-up request (Art. 42), and a postponement until its end:
+        // their own clocks say when to act, and a request that waits as it should is not stale.
+        if (snapshot.LastMovedAt is Instant moved && state is not (RequestState.Preserved or RequestState.Postponed))
         {
             deadlines.Add(new Deadline(DeadlineKind.Stale, moved + clocks.StaleAfter, DeadlineKind.Stale.Basis(snapshot.Kind)));
         }

@@ -38,6 +38,11 @@ public static class TransitionRules
         new FollowUpMustNameTheRequest(),
         new InformationRequestMustSayWhatIsNeeded(),
         new ConditionsMustBeKnown(),
+        new DeadlineMustBeAfterSubmission(),
+        new StatusAnswerMustAnswerAnOpenInquiry(),
+        new ConsultationMustStateItsTerms(),
+        new PostponementMustGiveReasonsAndALaterEnd(),
+        new CostsConsultationMustStateTheCosts(),
     ];
 
     internal static string Iso(Instant instant) => InstantPattern.General.Format(instant);
@@ -286,7 +291,7 @@ public sealed class ConditionsMustBeKnown : ITransitionRule
 
     public ArticleReference Basis => Convention.Art(36);
 
-    public string Description => "Handling conditions hold only the known confidentiality, use-limitation and onward-transfer values and a positive retention.";
+    public string Description => "Handling conditions (of a request, an answer, an execution or a proposal) hold only the known confidentiality, use-limitation and onward-transfer values and a positive retention.";
 
     public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
     {
@@ -295,6 +300,9 @@ public sealed class ConditionsMustBeKnown : ITransitionRule
             RequestSubmitted e => e.Conditions,
             DataDisclosed e => e.Conditions,
             RequestAnswered e => e.Conditions,
+            ConditionsProposed e => e.Conditions,
+            PartiallyExecuted e => e.Conditions,
+            RequestExecuted e => e.Conditions,
             _ => null,
         };
         return conditions is null ? [] : Problems(conditions, "conditions", GetType().Name);
@@ -323,6 +331,121 @@ public sealed class ConditionsMustBeKnown : ITransitionRule
         if (conditions.RetentionDays is <= 0)
         {
             yield return new(RequestDraftValidator.RetentionInvalid, "A retention limit is a positive number of days.", Convention.Art(36, 1)) { Field = prefix + ".retentionDays", Rule = rule };
+        }
+    }
+}
+
+/// <summary>The requester's deadline is a date it needs the assistance by: after the request is sent (Art. 40).</summary>
+public sealed class DeadlineMustBeAfterSubmission : ITransitionRule
+{
+    public string Code => "request.deadline-past";
+
+    public ArticleReference Basis => AssistanceProvisions.ExecutionAndStatus;
+
+    public string Description => "The requester's deadline falls after the submission.";
+
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is RequestSubmitted { Deadline: Instant deadline } submitted && deadline <= submitted.At)
+        {
+            yield return TransitionRules.Problem(this, "deadline", $"The deadline {TransitionRules.Iso(deadline)} is not after the submission ({TransitionRules.Iso(submitted.At)}).", Basis);
+        }
+    }
+}
+
+/// <summary>Reasonable inquiries on status and progress are answered (Art. 40): an answer needs an open inquiry and says something.</summary>
+public sealed class StatusAnswerMustAnswerAnOpenInquiry : ITransitionRule
+{
+    public string Code => "status.no-open-inquiry";
+
+    public ArticleReference Basis => AssistanceProvisions.ExecutionAndStatus;
+
+    public string Description => "A status answer answers an open status inquiry, and states where the request stands.";
+
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is not StatusAnswered answered)
+        {
+            yield break;
+        }
+
+        if (current.StatusInquiredAt is null)
+        {
+            yield return TransitionRules.Problem(this, "type", "There is no open status inquiry to answer.", Basis);
+        }
+
+        if (string.IsNullOrWhiteSpace(answered.Answer))
+        {
+            yield return TransitionRules.Problem(this, "answer", "Say where the request stands.", Basis);
+        }
+    }
+}
+
+/// <summary>Before refusing or postponing, the requested side consults on granting under conditions (Art. 40): the proposal states them.</summary>
+public sealed class ConsultationMustStateItsTerms : ITransitionRule
+{
+    public string Code => "consultation.terms-missing";
+
+    public ArticleReference Basis => AssistanceProvisions.ConsultationBeforeRefusal;
+
+    public string Description => "A proposal of conditions states the terms on which the request could be granted.";
+
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is ConditionsProposed { Terms: var terms } && string.IsNullOrWhiteSpace(terms))
+        {
+            yield return TransitionRules.Problem(this, "terms", "State the conditions on which the request could be granted.", Basis);
+        }
+    }
+}
+
+/// <summary>Execution may be postponed where it would interfere with an ongoing investigation, prosecution or proceeding (Art. 40): with reasons and an end.</summary>
+public sealed class PostponementMustGiveReasonsAndALaterEnd : ITransitionRule
+{
+    public string Code => "postponement.invalid";
+
+    public ArticleReference Basis => AssistanceProvisions.Postponement;
+
+    public string Description => "A postponement gives its reasons and ends after it is recorded.";
+
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        if (candidate is not ExecutionPostponed postponed)
+        {
+            yield break;
+        }
+
+        if (string.IsNullOrWhiteSpace(postponed.Reasons))
+        {
+            yield return TransitionRules.Problem(this, "reasons", "Give the reasons for the postponement: the investigation, prosecution or proceeding it would interfere with.", Basis);
+        }
+
+        if (postponed.Until <= postponed.At)
+        {
+            yield return TransitionRules.Problem(this, "until", $"The postponement ends {TransitionRules.Iso(postponed.Until)}, not after it is recorded ({TransitionRules.Iso(postponed.At)}).", Basis);
+        }
+    }
+}
+
+/// <summary>The States consult on substantial or extraordinary expenses (Art. 40): the costs are stated, and agreed only while the consultation is open.</summary>
+public sealed class CostsConsultationMustStateTheCosts : ITransitionRule
+{
+    public string Code => "costs.invalid";
+
+    public ArticleReference Basis => AssistanceProvisions.Costs;
+
+    public string Description => "A costs consultation states the expected expenses; costs are agreed only while one is open.";
+
+    public IEnumerable<RuleViolation> Check(RequestSnapshot current, RequestEvent candidate)
+    {
+        switch (candidate)
+        {
+            case CostsRaised { Estimate: var estimate } when string.IsNullOrWhiteSpace(estimate):
+                yield return TransitionRules.Problem(this, "estimate", "State the substantial or extraordinary expenses expected.", Basis);
+                break;
+            case CostsAgreed when !current.CostsUnderConsultation:
+                yield return TransitionRules.Problem(this, "type", "There is no open consultation on costs to agree to.", Basis);
+                break;
         }
     }
 }

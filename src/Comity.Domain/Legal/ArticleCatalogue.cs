@@ -128,6 +128,7 @@ public static class ArticleCatalogue
         (Convention.Art(42), "Refusal of preservation only on limited grounds (essential interests, discrimination) or under a dual-criminality reservation for non-Convention offences: paragraphs and cross-references not identified."),
         (Convention.Art(43), "Expedited disclosure of preserved traffic data and its limited refusal grounds: paragraph not identified."),
         (Convention.Art(65), "Requests rest on the Convention only while it is in force between the two States (Art. 65(1) and (2))."),
+        .. AssistanceProvisions.Doubts,
     ];
 
     public static ArticleEntry Get(int article) =>

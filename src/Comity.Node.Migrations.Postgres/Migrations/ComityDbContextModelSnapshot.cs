@@ -575,6 +575,9 @@ namespace Comity.Node.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("EventCount")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

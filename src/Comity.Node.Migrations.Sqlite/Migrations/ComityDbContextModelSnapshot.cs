@@ -570,6 +570,9 @@ namespace Comity.Node.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Deadline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EventCount")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

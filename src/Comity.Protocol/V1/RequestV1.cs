@@ -24,12 +24,12 @@ public sealed record RequestEventEnvelopeV1(Guid RequestId, int Index, RequestEv
     public const string TypeName = "request.event/v1";
 }
 
-/// <summary>A 24/7 request (Arts. 41–43) as it travels between the two nodes.</summary>
+/// <summary>A request (Arts. 40–46) as it travels between the two nodes: over the 24/7 network or between central authorities.</summary>
 /// <param name="Id">UUIDv7 chosen by the requesting node.</param>
 /// <param name="Kind"><c>expeditedPreservation</c>, <c>expeditedDisclosureOfTrafficData</c>, <c>emergencyDisclosure</c>, <c>locateSuspect</c>, <c>technicalAdvice</c> or <c>legalInformation</c>.</param>
 /// <param name="RequestingState">ISO 3166-1 alpha-2; equal to the envelope's <c>from</c>.</param>
 /// <param name="RequestedState">ISO 3166-1 alpha-2; equal to the envelope's <c>to</c>.</param>
-/// <param name="RequestedDesignationId">The requested State's 24/7 designation in the Register the requester routed by.</param>
+/// <param name="RequestedDesignationId">The requested State's designation in the Register the requester routed by: its 24/7 point of contact or its central authority, as the kind's channel says.</param>
 /// <param name="OfficerOnDuty">Who was on that designation's roster at submission, per the requester's Register.</param>
 /// <param name="RegisterSerial">The serial of the Register the requester routed by.</param>
 /// <param name="Contents">The kind's content items.</param>
@@ -49,12 +49,22 @@ public sealed record RequestV1(
     RequestTextV1 Original,
     RequestTextV1? Translation,
     RequestContentsV1 Contents,
-    HandlingConditionsV1 Conditions);
+    HandlingConditionsV1 Conditions)
+{
+    /// <summary>
+    /// For the central authorities' kinds: when the requester needs the assistance by (UTC), its reasons in
+    /// <c>contents.deadlineReasons</c> (Art. 40). Written only when present; carried here once, never in the <c>submitted</c> event.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? Deadline { get; init; }
+}
 
 /// <summary>
-/// What a request states, item by item, in the language of the original (Arts. 41–43). Which items a
-/// kind requires is the requesting node's check; on the wire every item is optional. All fourteen are
-/// written (<c>null</c> when absent); a missing item reads as <c>null</c> and unknown members are ignored.
+/// What a request states, item by item, in the language of the original (Arts. 40–46). Which items a
+/// kind requires is the requesting node's check; on the wire every item is optional. The fourteen items of the
+/// 24/7 kinds are always written (<c>null</c> when absent); the items the central authorities' kinds added, and
+/// <see cref="Purposes"/>, are written only when present, so that a 24/7 request reads byte for byte as before.
+/// A missing item reads as <c>null</c> and unknown members are ignored.
 /// </summary>
 public sealed record RequestContentsV1
 {
@@ -99,6 +109,70 @@ public sealed record RequestContentsV1
 
     /// <summary><c>question</c>: the question on which advice or information is sought.</summary>
     public string? Question { get; init; }
+
+    /// <summary><c>subjectOfProceedings</c>: the subject and nature of the investigation, prosecution or proceedings (Art. 40).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SubjectOfProceedings { get; init; }
+
+    /// <summary><c>conductingAuthority</c>: the name and functions of the authority conducting them (Art. 40).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ConductingAuthority { get; init; }
+
+    /// <summary><c>assistanceSought</c>: a description of the assistance sought (Art. 40).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AssistanceSought { get; init; }
+
+    /// <summary><c>particularProcedure</c>: any particular procedure the requester wishes followed (Art. 40).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ParticularProcedure { get; init; }
+
+    /// <summary><c>personsConcerned</c>: the identity, location and nationality of any person concerned (Art. 40).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PersonsConcerned { get; init; }
+
+    /// <summary><c>itemsOrAccounts</c>: the location of items or accounts (Art. 40).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ItemsOrAccounts { get; init; }
+
+    /// <summary><c>purpose</c>: the purpose for which the evidence, information or action is sought (Art. 40).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Purpose { get; init; }
+
+    /// <summary><c>deadlineReasons</c>: why the assistance is needed by the request's deadline (Art. 40).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DeadlineReasons { get; init; }
+
+    /// <summary><c>storedDataSought</c>: the stored data to be searched or accessed, seized or secured, and disclosed (Art. 44).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StoredDataSought { get; init; }
+
+    /// <summary><c>dataToCollect</c>: the traffic or content data to be collected (Arts. 45 and 46).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DataToCollect { get; init; }
+
+    /// <summary><c>ownerOrUser</c>: what identifies the owner or user of the data, or the location of the system (Arts. 45 and 46).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OwnerOrUser { get; init; }
+
+    /// <summary><c>justification</c>: why the collection is needed (Arts. 45 and 46).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Justification { get; init; }
+
+    /// <summary><c>collectionPeriod</c>: the period of collection and why that duration is needed (Arts. 45 and 46).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CollectionPeriod { get; init; }
+
+    /// <summary><c>contentNeed</c>: why content data, not traffic data alone, are needed (Art. 46).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ContentNeed { get; init; }
+
+    /// <summary><c>information</c>: the information transmitted without a prior request (Art. 40).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Information { get; init; }
+
+    /// <summary><c>purposes</c>: for <c>mutualLegalAssistance</c>, the codes of the purposes of the assistance sought (Art. 40), e.g. <c>takingEvidenceOrStatements</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Purposes { get; init; }
 }
 
 /// <param name="Kind"><c>convention</c>, <c>bilateralTreaty</c>, <c>budapestConvention</c>, <c>reciprocity</c> or <c>otherInstrument</c>.</param>

@@ -24,7 +24,7 @@ public sealed class AssistancePurposesTests
     [Trait("Article", "44")]
     [Trait("Article", "45")]
     [Trait("Article", "46")]
-    public void All_EachPurposeCitesArticle40_OrTheArticleTheReferenceNamesForIt()
+    public void All_EachPurposeCitesTheListOfPurposes_OrTheArticleTheReferenceNamesForIt()
     {
         var bases = AssistancePurposes.All.ToDictionary(p => p.Code, p => p.Basis);
 
@@ -33,15 +33,15 @@ public sealed class AssistancePurposesTests
         Assert.Equal(Convention.Art(46), bases["interceptionOfContentData"]);
         Assert.All(
             bases.Where(b => b.Key is not ("accessingStoredData" or "realTimeCollectionOfTrafficData" or "interceptionOfContentData")),
-            b => Assert.Equal(Convention.Art(40), b.Value));
-        Assert.All(bases.Values, b => Assert.Null(b.Paragraph));
+            b => Assert.Equal(AssistanceProvisions.Purposes, b.Value));
+        Assert.Contains(ArticleCatalogue.KnownDoubts, d => d.Reference == AssistanceProvisions.Purposes);
     }
 
     [Fact]
     public void All_OnlyServiceOfDocumentsNeedsNoSummaryOfFacts()
     {
         Assert.Equal(["serviceOfDocuments"], AssistancePurposes.All.Where(p => !p.RequiresSummaryOfFacts).Select(p => p.Code));
-        Assert.Equal(Convention.Art(40), AssistancePurposes.SummaryOfFactsBasis);
+        Assert.Equal(AssistanceProvisions.RequestContents, AssistancePurposes.SummaryOfFactsBasis);
     }
 
     [Fact]

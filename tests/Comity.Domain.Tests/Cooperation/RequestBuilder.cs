@@ -19,7 +19,26 @@ internal static class RequestBuilder
         Original = new RequestText("en", "Please preserve the account data described below."),
         Contents = Filled(kind),
         Conditions = new HandlingConditions { Confidentiality = Confidentiality.DoNotNotifyHolder },
+        Purposes = kind.NamesPurposes() ? ["takingEvidenceOrStatements"] : null,
     };
+
+    /// <summary>
+    /// The history with what <paramref name="type"/> needs beyond the table opened first, where the state allows it without
+    /// moving: a status inquiry before a status answer, a costs consultation before costs are agreed.
+    /// </summary>
+    public static RequestHistory PreparedFor(this RequestHistory history, RequestEventType type)
+    {
+        var needs = type switch
+        {
+            RequestEventType.StatusAnswered when history.Current.StatusInquiredAt is null => RequestEventType.StatusInquired,
+            RequestEventType.CostsAgreed when !history.Current.CostsUnderConsultation => RequestEventType.CostsRaised,
+            _ => (RequestEventType?)null,
+        };
+        var table = history.Kind.Profile().Transitions;
+        return needs is RequestEventType first && table.Next(history.State, first) == history.State
+            ? history.Then(first, history.Current.LastMovedAt ?? Start)
+            : history;
+    }
 
     public static RequestContents Filled(RequestKind kind) =>
         kind.Profile().RequiredContents.Aggregate(RequestContents.Empty, (c, r) => c.With(r.Item, "Stated: " + r.Item.Wire()));
@@ -41,9 +60,19 @@ internal static class RequestBuilder
             RequestEventType.FollowUpLinked => new FollowUpLinked(by, at, "MLA-2026-0042"),
             RequestEventType.Disclosed => new DataDisclosed(by, at, conditions ?? HandlingConditions.None),
             RequestEventType.Answered => new RequestAnswered(by, at, conditions ?? HandlingConditions.None),
-            RequestEventType.Refused => new RequestRefused(by, at, current.Kind.Profile().RefusalGrounds[0], "Execution would prejudice essential interests."),
+            RequestEventType.Refused => new RequestRefused(by, at, current.Kind.Profile().RefusalGrounds is [var first, ..] ? first : RefusalGround.EssentialInterests, "Execution would prejudice essential interests."),
             RequestEventType.Withdrawn => new RequestWithdrawn(by, at, "No longer required."),
             RequestEventType.Closed => new RequestClosed(by, at, "Follow-up decided."),
+            RequestEventType.StatusInquired => new StatusInquired(by, at, "Where does the request stand?"),
+            RequestEventType.StatusAnswered => new StatusAnswered(by, at, "The provider has been ordered to produce the records."),
+            RequestEventType.ConditionsProposed => new ConditionsProposed(by, at, conditions ?? HandlingConditions.None, "Granted if the records are used only in the named proceedings."),
+            RequestEventType.ConditionsAccepted => new ConditionsAccepted(by, at),
+            RequestEventType.ConditionsDeclined => new ConditionsDeclined(by, at, "The records are needed in a related case."),
+            RequestEventType.Postponed => new ExecutionPostponed(by, at, at.Plus(Duration.FromDays(Math.Max(days, 1))), "Execution now would alert the suspects of a domestic investigation."),
+            RequestEventType.PartiallyExecuted => new PartiallyExecuted(by, at, conditions ?? HandlingConditions.None),
+            RequestEventType.Executed => new RequestExecuted(by, at, conditions ?? HandlingConditions.None),
+            RequestEventType.CostsRaised => new CostsRaised(by, at, "Forensic imaging of 40 TB: about EUR 30,000."),
+            RequestEventType.CostsAgreed => new CostsAgreed(by, at, "Shared equally."),
         };
     }
 
@@ -118,13 +147,18 @@ internal static class RequestBuilder
             var at = start.Current.LastMovedAt ?? Start;
             foreach (var (choice, minutes, days, conditions) in steps)
             {
-                var allowed = history.Kind.Profile().Transitions.AllowedIn(history.State);
+                // The events the table allows here and whose guards an ordinary event passes (a status answer needs an open inquiry).
+                var next = at.Plus(Duration.FromMinutes(minutes));
+                var current = history;
+                var allowed = history.Kind.Profile().Transitions.AllowedIn(history.State)
+                    .Where(t => current.Check(Event(t, next, current.Current, days, conditions)).Count == 0)
+                    .ToList();
                 if (allowed.Count == 0)
                 {
                     break;
                 }
 
-                at = at.Plus(Duration.FromMinutes(minutes));
+                at = next;
                 history = history.Then(allowed[choice % allowed.Count], at, days, conditions);
             }
 

@@ -42,8 +42,9 @@ public sealed class TransitionTableTests
 
             Assert.Contains(seen, x => x.IsFinal());
         });
-        Assert.Contains(RequestState.Withdrawn, table.States);
-        Assert.Contains(RequestState.Refused, table.States);
+        // Spontaneous information was never asked for: there is nothing to withdraw or refuse.
+        Assert.Equal(kind != RequestKind.SpontaneousInformation, table.States.Contains(RequestState.Withdrawn));
+        Assert.Equal(kind != RequestKind.SpontaneousInformation, table.States.Contains(RequestState.Refused));
     }
 
     [Theory]
@@ -54,9 +55,10 @@ public sealed class TransitionTableTests
         var checkedPairs = 0;
         foreach (var (state, path) in RequestBuilder.PathsTo(kind))
         {
-            var history = RequestBuilder.Walk(kind, path);
+            var walked = RequestBuilder.Walk(kind, path);
             foreach (var type in RequestEventTypes.All)
             {
+                var history = walked.PreparedFor(type);
                 var next = RequestBuilder.Event(type, RequestBuilder.Start.Plus(NodaTime.Duration.FromDays(1)), history.Current);
                 var result = history.Append(next);
                 if (table.Next(state, type) is RequestState to)
@@ -66,7 +68,9 @@ public sealed class TransitionTableTests
                 }
                 else
                 {
-                    var problem = Assert.Single(result.Problems);
+                    // A guard may add its own problem (a status answer with no inquiry open); the table's comes first.
+                    var problem = result.Problems[0];
+                    Assert.Single(result.Problems, p => p.Code == "request.transition-not-allowed");
                     Assert.Equal("request.transition-not-allowed", problem.Code);
                     Assert.Equal(nameof(EventsMustFollowTheTransitionTable), problem.Rule);
                     Assert.Equal(kind.Basis(), problem.Basis);
@@ -86,9 +90,10 @@ public sealed class TransitionTableTests
     {
         foreach (var (_, path) in RequestBuilder.PathsTo(kind))
         {
-            var history = RequestBuilder.Walk(kind, path);
-            foreach (var type in history.Kind.Profile().Transitions.AllowedIn(history.State))
+            var walked = RequestBuilder.Walk(kind, path);
+            foreach (var type in walked.Kind.Profile().Transitions.AllowedIn(walked.State))
             {
+                var history = walked.PreparedFor(type);
                 var own = RequestBuilder.Event(type, RequestBuilder.Start.Plus(NodaTime.Duration.FromDays(1)), history.Current);
                 var result = history.Append(own with { By = own.By.Other() });
 

@@ -54,9 +54,9 @@ public static class DualCriminality
 
     /// <summary>
     /// Art. 40: mutual legal assistance may be declined for the absence of dual criminality, and the requested State may
-    /// still assist at its discretion. Paragraph not identified: UNVERIFIED (REFERENCE.md §5.5).
+    /// still assist at its discretion. The paragraph is cited from <see cref="AssistanceProvisions"/>, where its doubt is kept.
     /// </summary>
-    private static readonly ArticleReference AssistanceMayBeDeclined = Convention.Art(40);
+    private static readonly ArticleReference AssistanceMayBeDeclined = AssistanceProvisions.DualCriminality;
 
     /// <summary>
     /// Art. 42(5): the reservation to refuse preservation for offences other than Convention offences where dual

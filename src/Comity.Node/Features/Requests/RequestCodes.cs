@@ -14,6 +14,9 @@ internal static class RequestCodes
     /// <summary>This node is not a party to the request named.</summary>
     public const string NotFound = "request.not-found";
 
+    /// <summary>The user's role works the other channel: duty officers the 24/7 network, central-authority officers the central authorities.</summary>
+    public const string WrongChannel = "request.wrong-channel";
+
     /// <summary>The transition is the other side's to record.</summary>
     public const string WrongSide = "request.wrong-side";
 

@@ -38,6 +38,36 @@ public sealed record RequestContentsDto
     public string? PersonSought { get; init; }
 
     public string? Question { get; init; }
+
+    public string? SubjectOfProceedings { get; init; }
+
+    public string? ConductingAuthority { get; init; }
+
+    public string? AssistanceSought { get; init; }
+
+    public string? ParticularProcedure { get; init; }
+
+    public string? PersonsConcerned { get; init; }
+
+    public string? ItemsOrAccounts { get; init; }
+
+    public string? Purpose { get; init; }
+
+    public string? DeadlineReasons { get; init; }
+
+    public string? StoredDataSought { get; init; }
+
+    public string? DataToCollect { get; init; }
+
+    public string? OwnerOrUser { get; init; }
+
+    public string? Justification { get; init; }
+
+    public string? CollectionPeriod { get; init; }
+
+    public string? ContentNeed { get; init; }
+
+    public string? Information { get; init; }
 }
 
 /// <summary>Handling conditions (Art. 36; Art. 40). Each dimension is ordered; the most restrictive always wins.</summary>
@@ -81,9 +111,22 @@ public static class RequestTransitions
     public const string LinkFollowUp = "link-follow-up";
     public const string Withdraw = "withdraw";
     public const string Close = "close";
+    public const string InquireStatus = "inquire-status";
+    public const string AnswerStatus = "answer-status";
+    public const string ProposeConditions = "propose-conditions";
+    public const string AcceptConditions = "accept-conditions";
+    public const string DeclineConditions = "decline-conditions";
+    public const string Postpone = "postpone";
+    public const string ExecutePartially = "execute-partially";
+    public const string Execute = "execute";
+    public const string RaiseCosts = "raise-costs";
+    public const string AgreeCosts = "agree-costs";
 
     public static IReadOnlyList<string> All { get; } =
-        [Acknowledge, Preserve, Disclose, Answer, Refuse, RequestInformation, ProvideInformation, RequestExtension, Extend, LinkFollowUp, Withdraw, Close];
+    [
+        Acknowledge, Preserve, Disclose, Answer, Refuse, RequestInformation, ProvideInformation, RequestExtension, Extend, LinkFollowUp, Withdraw, Close,
+        InquireStatus, AnswerStatus, ProposeConditions, AcceptConditions, DeclineConditions, Postpone, ExecutePartially, Execute, RaiseCosts, AgreeCosts,
+    ];
 
     /// <summary>The route that records an event type, or null for the events nodes record themselves.</summary>
     public static string? Route(RequestEventType type) => type switch
@@ -100,6 +143,16 @@ public static class RequestTransitions
         RequestEventType.FollowUpLinked => LinkFollowUp,
         RequestEventType.Withdrawn => Withdraw,
         RequestEventType.Closed => Close,
+        RequestEventType.StatusInquired => InquireStatus,
+        RequestEventType.StatusAnswered => AnswerStatus,
+        RequestEventType.ConditionsProposed => ProposeConditions,
+        RequestEventType.ConditionsAccepted => AcceptConditions,
+        RequestEventType.ConditionsDeclined => DeclineConditions,
+        RequestEventType.Postponed => Postpone,
+        RequestEventType.PartiallyExecuted => ExecutePartially,
+        RequestEventType.Executed => Execute,
+        RequestEventType.CostsRaised => RaiseCosts,
+        RequestEventType.CostsAgreed => AgreeCosts,
         RequestEventType.Submitted or RequestEventType.Received => null,
     };
 }
@@ -108,4 +161,5 @@ public static class RequestTransitions
 /// <param name="What"><c>submitted</c>, <c>received</c>, <c>event</c>, <c>alert</c> or <c>delivery</c> (an envelope of it was delivered or refused).</param>
 /// <param name="Box"><c>incoming</c> or <c>outgoing</c>.</param>
 /// <param name="State">The request's state after the change.</param>
-public sealed record RequestChange(Guid RequestId, string What, string Box, string State, DateTimeOffset At);
+/// <param name="Kind">The request's kind (wire name), so that the live feed tells each viewer only of the channels they read.</param>
+public sealed record RequestChange(Guid RequestId, string What, string Box, string State, DateTimeOffset At, string Kind);

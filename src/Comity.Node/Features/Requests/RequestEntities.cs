@@ -59,6 +59,9 @@ public sealed class RequestRecord
     /// <summary>The request's own handling conditions as their wire JSON object.</summary>
     public required string ConditionsJson { get; set; }
 
+    /// <summary>For the central authorities' kinds: when the requester needs the assistance by (Art. 40); it travels once, in the request.</summary>
+    public DateTimeOffset? Deadline { get; set; }
+
     /// <summary>Wire name of the current state.</summary>
     public required string State { get; set; }
 

@@ -21,9 +21,9 @@ internal static class RequestEnvelopeRules
     /// request's <paramref name="requestConditions"/>), be the other side's (a node cannot record this side's
     /// transitions) and be allowed by the kind's table and rules; otherwise the envelope is refused.
     /// </summary>
-    public static Result<(RequestEvent Event, RequestHistory History)> Check(RequestHistory history, Side peerSide, RequestEventV1 wire, HandlingConditions requestConditions)
+    public static Result<(RequestEvent Event, RequestHistory History)> Check(RequestHistory history, Side peerSide, RequestEventV1 wire, HandlingConditions requestConditions, NodaTime.Instant? requestDeadline = null)
     {
-        if (RequestWire.ToDomain(wire, requestConditions, out var problem) is not { } domain)
+        if (RequestWire.ToDomain(wire, requestConditions, out var problem, requestDeadline) is not { } domain)
         {
             return Refuse(StatusCodes.Status400BadRequest, Malformed, problem);
         }

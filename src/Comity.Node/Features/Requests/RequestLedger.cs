@@ -32,7 +32,7 @@ internal static class RequestLedger
         var conditions = RequestWire.ConditionsFromJson(request.ConditionsJson);
         foreach (var row in events.OrderBy(e => e.Index))
         {
-            domain.Add(RequestWire.ToDomain(row, conditions, out var problem) ?? throw new InvalidOperationException($"Stored event {row.Index} of request {request.Id} does not read: {problem}"));
+            domain.Add(RequestWire.ToDomain(row, conditions, out var problem, request.Deadline is { } deadline ? Instant.FromDateTimeOffset(deadline) : null) ?? throw new InvalidOperationException($"Stored event {row.Index} of request {request.Id} does not read: {problem}"));
         }
 
         var result = RequestHistory.Replay(KindOf(request), domain);

@@ -44,10 +44,27 @@ internal static class RequestWire
         DataSought = dto.DataSought,
         PersonSought = dto.PersonSought,
         Question = dto.Question,
+        SubjectOfProceedings = dto.SubjectOfProceedings,
+        ConductingAuthority = dto.ConductingAuthority,
+        AssistanceSought = dto.AssistanceSought,
+        ParticularProcedure = dto.ParticularProcedure,
+        PersonsConcerned = dto.PersonsConcerned,
+        ItemsOrAccounts = dto.ItemsOrAccounts,
+        Purpose = dto.Purpose,
+        DeadlineReasons = dto.DeadlineReasons,
+        StoredDataSought = dto.StoredDataSought,
+        DataToCollect = dto.DataToCollect,
+        OwnerOrUser = dto.OwnerOrUser,
+        Justification = dto.Justification,
+        CollectionPeriod = dto.CollectionPeriod,
+        ContentNeed = dto.ContentNeed,
+        Information = dto.Information,
     };
 
-    public static RequestContentsV1 ToWire(RequestContents contents) => new()
+    /// <summary>The wire contents; <paramref name="purposes"/> (mutual legal assistance only) travel with them, written only when there are some.</summary>
+    public static RequestContentsV1 ToWire(RequestContents contents, IReadOnlyList<AssistancePurpose>? purposes = null) => new()
     {
+        Purposes = purposes is { Count: > 0 } ? [.. purposes.Select(p => p.Code)] : null,
         RequestingAuthority = contents.RequestingAuthority,
         Offence = contents.Offence,
         SummaryOfFacts = contents.SummaryOfFacts,
@@ -62,6 +79,21 @@ internal static class RequestWire
         DataSought = contents.DataSought,
         PersonSought = contents.PersonSought,
         Question = contents.Question,
+        SubjectOfProceedings = contents.SubjectOfProceedings,
+        ConductingAuthority = contents.ConductingAuthority,
+        AssistanceSought = contents.AssistanceSought,
+        ParticularProcedure = contents.ParticularProcedure,
+        PersonsConcerned = contents.PersonsConcerned,
+        ItemsOrAccounts = contents.ItemsOrAccounts,
+        Purpose = contents.Purpose,
+        DeadlineReasons = contents.DeadlineReasons,
+        StoredDataSought = contents.StoredDataSought,
+        DataToCollect = contents.DataToCollect,
+        OwnerOrUser = contents.OwnerOrUser,
+        Justification = contents.Justification,
+        CollectionPeriod = contents.CollectionPeriod,
+        ContentNeed = contents.ContentNeed,
+        Information = contents.Information,
     };
 
     /// <summary>The stored form of a request's contents (<c>RequestRecord.ContentsJson</c>): the wire form, every item present.</summary>
@@ -164,9 +196,20 @@ internal static class RequestWire
             RequestRefused r => new() { Ground = r.Ground.Wire(), Reasons = r.Reasons },
             RequestWithdrawn w => new() { Reason = w.Reason },
             RequestClosed c => new() { Reason = c.Reason },
+            StatusInquired q => new() { Question = q.Question },
+            StatusAnswered a => new() { Answer = a.Answer },
+            ConditionsProposed p => new() { Conditions = ToWire(p.Conditions), Text = p.Terms },
+            ConditionsAccepted => new(),
+            ConditionsDeclined d => new() { Reason = d.Reason },
+            ExecutionPostponed p => new() { Until = p.Until.ToDateTimeOffset(), Reasons = p.Reasons },
+            PartiallyExecuted p => new() { Conditions = ToWire(p.Conditions) },
+            RequestExecuted x => new() { Conditions = ToWire(x.Conditions) },
+            CostsRaised c => new() { Text = c.Estimate },
+            CostsAgreed c => new() { Text = c.Terms },
             _ => throw new UnreachableException($"No wire fields for {e.GetType().Name}."),
         };
-        return fields with { Note = note, Text = text };
+        // The terms of a proposal and the costs travel in text: the officer's text is the same text.
+        return fields with { Note = note, Text = fields.Text ?? text };
     }
 
     public static RequestEventV1 ToWire(RequestEvent e, string? actor, RequestEventFieldsV1 fields) =>
@@ -180,7 +223,7 @@ internal static class RequestWire
     /// unknown or a field it needs is missing or malformed. A <c>submitted</c> event takes the request's
     /// conditions (<paramref name="requestConditions"/>), which it may repeat only unchanged.
     /// </summary>
-    public static RequestEvent? ToDomain(RequestEventV1 wire, HandlingConditions requestConditions, out string problem)
+    public static RequestEvent? ToDomain(RequestEventV1 wire, HandlingConditions requestConditions, out string problem, Instant? requestDeadline = null)
     {
         problem = "";
         if (!RequestEventTypes.TryParse(wire.Type, out var eventType))
@@ -200,7 +243,7 @@ internal static class RequestWire
         Instant? until = f.Until is { } u ? Instant.FromDateTimeOffset(u) : null;
         RequestEvent? result = eventType switch
         {
-            RequestEventType.Submitted => f.Conditions is null || requestConditions.Equals(FromWire(f.Conditions)) ? new RequestSubmitted(side, at, requestConditions) : null,
+            RequestEventType.Submitted => f.Conditions is null || requestConditions.Equals(FromWire(f.Conditions)) ? new RequestSubmitted(side, at, requestConditions, requestDeadline) : null,
             RequestEventType.Received => new RequestReceived(side, at),
             RequestEventType.Acknowledged => new RequestAcknowledged(side, at, f.Officer),
             RequestEventType.InformationRequested => new InformationRequested(side, at, f.Question ?? ""),
@@ -214,6 +257,16 @@ internal static class RequestWire
             RequestEventType.Refused => RefusalGrounds.TryParse(f.Ground, out var ground) ? new RequestRefused(side, at, ground, f.Reasons ?? "") : null,
             RequestEventType.Withdrawn => new RequestWithdrawn(side, at, f.Reason),
             RequestEventType.Closed => new RequestClosed(side, at, f.Reason),
+            RequestEventType.StatusInquired => new StatusInquired(side, at, f.Question),
+            RequestEventType.StatusAnswered => new StatusAnswered(side, at, f.Answer ?? ""),
+            RequestEventType.ConditionsProposed => FromWire(f.Conditions) is { } c ? new ConditionsProposed(side, at, c, f.Text ?? "") : null,
+            RequestEventType.ConditionsAccepted => new ConditionsAccepted(side, at),
+            RequestEventType.ConditionsDeclined => new ConditionsDeclined(side, at, f.Reason),
+            RequestEventType.Postponed => until is { } postponed ? new ExecutionPostponed(side, at, postponed, f.Reasons ?? "") : null,
+            RequestEventType.PartiallyExecuted => FromWire(f.Conditions) is { } c ? new PartiallyExecuted(side, at, c) : null,
+            RequestEventType.Executed => FromWire(f.Conditions) is { } c ? new RequestExecuted(side, at, c) : null,
+            RequestEventType.CostsRaised => new CostsRaised(side, at, f.Text ?? ""),
+            RequestEventType.CostsAgreed => new CostsAgreed(side, at, f.Text),
         };
         if (result is null)
         {
@@ -229,7 +282,7 @@ internal static class RequestWire
     }
 
     /// <summary>A stored event, whichever version of this node wrote its fields (those before the typed contracts wrote the submitted event's conditions and explicit nulls).</summary>
-    public static RequestEvent? ToDomain(RequestEventRecord row, HandlingConditions requestConditions, out string problem)
+    public static RequestEvent? ToDomain(RequestEventRecord row, HandlingConditions requestConditions, out string problem, Instant? requestDeadline = null)
     {
         RequestEventFieldsV1? fields;
         try
@@ -248,7 +301,7 @@ internal static class RequestWire
             return null;
         }
 
-        return ToDomain(new RequestEventV1(row.Type, row.By, row.At, row.Actor, fields), requestConditions, out problem);
+        return ToDomain(new RequestEventV1(row.Type, row.By, row.At, row.Actor, fields), requestConditions, out problem, requestDeadline);
     }
 
     public static string DeadlineWire(DeadlineKind kind) => kind switch
@@ -257,5 +310,8 @@ internal static class RequestWire
         DeadlineKind.PreservationReminder => "preservationReminder",
         DeadlineKind.PreservationExpiry => "preservationExpiry",
         DeadlineKind.Stale => "stale",
+        DeadlineKind.RequesterDeadline => "requesterDeadline",
+        DeadlineKind.StatusAnswer => "statusAnswer",
+        DeadlineKind.PostponementEnd => "postponementEnd",
     };
 }

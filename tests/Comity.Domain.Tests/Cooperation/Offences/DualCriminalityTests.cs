@@ -114,7 +114,7 @@ public sealed class DualCriminalityTests
         var assessment = DualCriminality.Assess(Drugs, RequestedState, AssistanceMeasure.Coercive);
 
         Assert.True(assessment.MayBeRefusedForLackOfDualCriminality.Holds);
-        Assert.Equal(Convention.Art(40), assessment.MayBeRefusedForLackOfDualCriminality.Basis);
+        Assert.Equal(AssistanceProvisions.DualCriminality, assessment.MayBeRefusedForLackOfDualCriminality.Basis);
         Assert.Contains("discretion", assessment.MayBeRefusedForLackOfDualCriminality.Reason, StringComparison.Ordinal);
     }
 
@@ -125,7 +125,7 @@ public sealed class DualCriminalityTests
         var assessment = DualCriminality.Assess(Drugs, RequestedState, AssistanceMeasure.NonCoercive);
 
         Assert.True(assessment.MayBeRefusedForLackOfDualCriminality.Holds);
-        Assert.Equal(Convention.Art(40), assessment.MayBeRefusedForLackOfDualCriminality.Basis);
+        Assert.Equal(AssistanceProvisions.DualCriminality, assessment.MayBeRefusedForLackOfDualCriminality.Basis);
         Assert.Equal(DualCriminality.RuleFor(AssistanceMeasure.Coercive) with { Measure = AssistanceMeasure.NonCoercive }, DualCriminality.RuleFor(AssistanceMeasure.NonCoercive));
     }
 

@@ -18,5 +18,8 @@ internal static class LawDisplay
         DeadlineKind.PreservationReminder => "preservationReminder",
         DeadlineKind.PreservationExpiry => "preservationExpiry",
         DeadlineKind.Stale => "stale",
+        DeadlineKind.RequesterDeadline => "requesterDeadline",
+        DeadlineKind.StatusAnswer => "statusAnswer",
+        DeadlineKind.PostponementEnd => "postponementEnd",
     }];
 }

@@ -84,7 +84,7 @@ internal sealed class RequestClockSweep(
             foreach (var alert in raised)
             {
                 var request = due.First(r => r.Id == alert.RequestId);
-                feed.Publish(new RequestChange(alert.RequestId, "alert", RequestLedger.Box(RequestLedger.SideOf(request)), request.State, now));
+                feed.Publish(new RequestChange(alert.RequestId, "alert", RequestLedger.Box(RequestLedger.SideOf(request)), request.State, now, request.Kind));
             }
         }
 

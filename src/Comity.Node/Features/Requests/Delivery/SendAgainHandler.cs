@@ -31,7 +31,7 @@ internal sealed class SendAgainHandler(ComityDbContext db, IOutboxDeliveries del
                 [RequestWire.Problem("id", RequestCodes.NothingToSendAgain, $"The other node refused none of request {id}'s events: there is nothing to send again.", Convention.Art(41))]);
         }
 
-        feed.Publish(new RequestChange(id, "event", RequestLedger.Box(RequestLedger.SideOf(request)), request.State, time.GetUtcNow()));
+        feed.Publish(new RequestChange(id, "event", RequestLedger.Box(RequestLedger.SideOf(request)), request.State, time.GetUtcNow(), request.Kind));
         return new SendAgainResponse(id, resent);
     }
 }
@@ -48,10 +48,10 @@ internal sealed class PublishOnEnvelopeSettled(ComityDbContext db, RequestChange
             return;
         }
 
-        var request = await db.Requests().AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Side, r.State }).FirstOrDefaultAsync(cancellationToken);
+        var request = await db.Requests().AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Side, r.State, r.Kind }).FirstOrDefaultAsync(cancellationToken);
         if (request is not null)
         {
-            feed.Publish(new RequestChange(id, "delivery", request.Side == Side.Requested.Wire() ? "incoming" : "outgoing", request.State, time.GetUtcNow()));
+            feed.Publish(new RequestChange(id, "delivery", request.Side == Side.Requested.Wire() ? "incoming" : "outgoing", request.State, time.GetUtcNow(), request.Kind));
         }
     }
 }

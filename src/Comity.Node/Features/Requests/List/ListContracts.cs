@@ -51,7 +51,8 @@ public sealed record RequestSummary(
 /// <param name="Kind">Only requests of this kind (wire name).</param>
 /// <param name="Open">True: only requests not in a final state; false: only final ones.</param>
 /// <param name="Limit">At most this many rows (default 100, at most 500).</param>
-public sealed record RequestListFilter(string? Box = null, string? State = null, string? Kind = null, bool? Open = null, int? Limit = null);
+/// <param name="VisibleKinds">The kinds the viewer may see (need-to-know by channel); null is every kind (the node's own work, tests).</param>
+public sealed record RequestListFilter(string? Box = null, string? State = null, string? Kind = null, bool? Open = null, int? Limit = null, IReadOnlyList<string>? VisibleKinds = null);
 
 /// <summary>The list answer.</summary>
 public sealed record RequestListResponse(IReadOnlyList<RequestSummary> Items);

@@ -70,6 +70,11 @@ internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries 
             query = query.Where(r => r.Kind == kind);
         }
 
+        if (filter.VisibleKinds is { } visible)
+        {
+            query = query.Where(r => visible.Contains(r.Kind));
+        }
+
         if (filter.Open is bool open)
         {
             query = query.Where(r => r.IsOpen == open);

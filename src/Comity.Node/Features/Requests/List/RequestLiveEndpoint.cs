@@ -7,8 +7,8 @@ namespace Comity.Node.Features.Requests.List;
 /// <summary>
 /// <c>GET /requests/live</c>: Server-Sent Events for the duty officer's pages. Each committed change on
 /// <see cref="RequestChangeFeed"/> becomes one <c>changed</c> event; requests.js then re-reads the page's
-/// lists. The event carries ids and states only, never case content: the page is re-read with the
-/// viewer's own rights.
+/// lists. The event carries ids and states only, never case content, and only of the requests the viewer may
+/// read (need-to-know by channel, <see cref="RequestRoles.ChannelsOf"/>): the page is re-read with the viewer's own rights.
 /// </summary>
 internal static class RequestLiveEndpoint
 {
@@ -18,7 +18,7 @@ internal static class RequestLiveEndpoint
 
     public static void MapRequestLive(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, StreamAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.DutyOfficer, Roles.Supervisor, Roles.Auditor))
+            .RequireAuthorization(p => p.RequireRole(Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor, Roles.Auditor))
             .ExcludeFromDescription();
 
     private static async Task StreamAsync(HttpContext context, [FromServices] RequestChangeFeed feed, [FromServices] IHostApplicationLifetime lifetime)
@@ -36,9 +36,16 @@ internal static class RequestLiveEndpoint
         {
             await context.Response.WriteAsync("retry: 3000\n: connected\n\n", stop.Token);
             await context.Response.Body.FlushAsync(stop.Token);
+            var visible = RequestRoles.KindsOf(context.User).ToHashSet(StringComparer.Ordinal);
             while (await next)
             {
                 var c = changes.Current;
+                if (!visible.Contains(c.Kind))
+                {
+                    next = changes.MoveNextAsync();
+                    continue;
+                }
+
                 var data = JsonSerializer.Serialize(new { c.RequestId, c.What, c.Box, c.State, c.At }, Json);
                 await context.Response.WriteAsync("event: changed\ndata: " + data + "\n\n", stop.Token);
                 await context.Response.Body.FlushAsync(stop.Token);

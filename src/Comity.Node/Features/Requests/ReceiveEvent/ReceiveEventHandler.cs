@@ -64,7 +64,7 @@ internal sealed class ReceiveEventHandler(
         RequestLedger.AddEvent(db, ids.NewId(), request, body.Index, body.Event, envelope.From, envelopeId, jws, now);
         RequestLedger.Recompute(request, next, options.Value.Clocks);
         audit.Record(new AuditRecord(Audit.Peer(envelope.From), "request." + domain.Type.Wire(), "request", envelope.Conversation, Audit.Sha256(jws)));
-        feed.PublishOnSave(db, new RequestChange(id, "event", RequestLedger.Box(side), request.State, now));
+        feed.PublishOnSave(db, new RequestChange(id, "event", RequestLedger.Box(side), request.State, now, request.Kind));
         return null;
     }
 }

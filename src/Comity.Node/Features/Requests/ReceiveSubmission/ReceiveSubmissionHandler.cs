@@ -59,7 +59,7 @@ internal sealed class ReceiveSubmissionHandler(
             return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "A request.submitted/v1 envelope carries the submitted event.");
         }
 
-        var check = RequestEnvelopeRules.Check(RequestHistory.Start(kind), Side.Requesting, body.Event, conditions);
+        var check = RequestEnvelopeRules.Check(RequestHistory.Start(kind), Side.Requesting, body.Event, conditions, request.Deadline is { } deadline ? NodaTime.Instant.FromDateTimeOffset(deadline) : null);
         if (check.Error is { } refused)
         {
             return refused;
@@ -90,6 +90,7 @@ internal sealed class ReceiveSubmissionHandler(
             TranslationLanguage = request.Translation?.Language is { Length: <= 35 } tl ? tl : null,
             TranslationText = request.Translation?.Language is { Length: <= 35 } ? request.Translation.Text : null,
             ContentsJson = RequestWire.ContentsJson(request.Contents),
+            Deadline = request.Deadline,
             ConditionsJson = RequestWire.ConditionsJson(conditions),
             State = history.State.Wire(),
             SubmittedAt = body.Event.At,
@@ -109,7 +110,7 @@ internal sealed class ReceiveSubmissionHandler(
         RequestLedger.AddEvent(db, ids.NewId(), record, 1, wireEvent, view.OwnState, entry.Id, jws, now);
         RequestLedger.Recompute(record, history, options.Value.Clocks);
         audit.Record(new AuditRecord(Audit.Peer(envelope.From), "request.received", "request", envelope.Conversation, Audit.Sha256(RequestLedger.IncomingJws(db, envelopeId))));
-        feed.PublishOnSave(db, new RequestChange(id, "received", "incoming", record.State, now));
+        feed.PublishOnSave(db, new RequestChange(id, "received", "incoming", record.State, now, record.Kind));
         return null;
     }
 

@@ -6,8 +6,8 @@ namespace Comity.Node.Features.Requests.Show;
 internal static class GetRequestEndpoint
 {
     public static void MapGetRequest(this RouteGroupBuilder group) =>
-        group.MapGet("/{id:guid}", async (Guid id, GetRequestHandler handler, CancellationToken ct) =>
-                (await handler.HandleAsync(id, ct)).ToHttp())
+        group.MapGet("/{id:guid}", async (Guid id, System.Security.Claims.ClaimsPrincipal user, GetRequestHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(id, ct, user)).ToHttp())
             .WithName("GetRequest")
             .WithSummary("One request: header, texts, contents, conditions, clocks, the signed history (each event with its verified signature), alerts and the actions open to this node.")
             .Produces<RequestDetail>()

@@ -31,10 +31,11 @@ internal sealed class GetRequestHandler(
 
     private CooperationClockSettings Clocks => options.Value.Clocks;
 
-    public async Task<Result<RequestDetail>> HandleAsync(Guid id, CancellationToken cancellationToken)
+    /// <param name="viewer">The signed-in user: a request of a channel not theirs is "not found" (need-to-know); null for the node's own use.</param>
+    public async Task<Result<RequestDetail>> HandleAsync(Guid id, CancellationToken cancellationToken, System.Security.Claims.ClaimsPrincipal? viewer = null)
     {
         var request = await db.Requests().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null)
+        if (request is null || (viewer is not null && !RequestRoles.CanRead(viewer, request.Kind)))
         {
             return RequestErrors.NotFound(id);
         }

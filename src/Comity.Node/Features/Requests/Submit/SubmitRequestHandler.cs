@@ -35,6 +35,11 @@ internal sealed class SubmitRequestHandler(
     public async Task<Result<RequestDetail>> HandleAsync(RequestDraftInput? input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var draft = input ?? RequestDraftChecker.Empty;
+        if (RequestRoles.OtherChannel(user, draft.Kind) is { } wrongChannel)
+        {
+            return wrongChannel;
+        }
+
         var checkedDraft = await checker.CheckAsync(draft, cancellationToken);
         if (checkedDraft.Request is not { } request || checkedDraft.Problems.Count > 0)
         {
@@ -51,7 +56,7 @@ internal sealed class SubmitRequestHandler(
             await outbox.CommitAsync(conversation, async token =>
             {
                 var now = time.GetUtcNow();
-                var submitted = new RequestSubmitted(Side.Requesting, Instant.FromDateTimeOffset(now), request.Conditions);
+                var submitted = new RequestSubmitted(Side.Requesting, Instant.FromDateTimeOffset(now), request.Conditions, request.Deadline);
                 var history = RequestHistory.Start(request.Kind).Append(submitted).History
                     ?? throw new InvalidOperationException("A validated request could not be submitted.");
                 var record = new RequestRecord
@@ -76,7 +81,8 @@ internal sealed class SubmitRequestHandler(
                     OriginalText = request.Original.Text!,
                     TranslationLanguage = request.Translation?.Language,
                     TranslationText = request.Translation?.Text,
-                    ContentsJson = RequestWire.ContentsJson(RequestWire.ToWire(request.Contents)),
+                    ContentsJson = RequestWire.ContentsJson(RequestWire.ToWire(request.Contents, request.Purposes)),
+                    Deadline = request.Deadline?.ToDateTimeOffset(),
                     ConditionsJson = RequestWire.ConditionsJson(request.Conditions),
                     State = history.State.Wire(),
                     SubmittedAt = now,
@@ -100,8 +106,8 @@ internal sealed class SubmitRequestHandler(
             return RequestErrors.Busy(e);
         }
 
-        feed.Publish(new RequestChange(id, "submitted", "outgoing", RequestState.Submitted.Wire(), time.GetUtcNow()));
-        return await show.HandleAsync(id, cancellationToken);
+        feed.Publish(new RequestChange(id, "submitted", "outgoing", RequestState.Submitted.Wire(), time.GetUtcNow(), request.Kind.Wire()));
+        return await show.HandleAsync(id, cancellationToken, user);
     }
 
     private static RequestV1 ToWire(RequestRecord record, CooperationRequest request) => new(
@@ -118,8 +124,11 @@ internal sealed class SubmitRequestHandler(
         new LegalBasisV1(record.LegalBasisKind, record.LegalBasisReference, record.ConventionInForce),
         new RequestTextV1(record.OriginalLanguage, record.OriginalText, null),
         request.Translation is { } t ? new RequestTextV1(t.Language!, t.Text!, CooperationRequest.TranslationProvidedBy.Wire()) : null,
-        RequestWire.ToWire(request.Contents),
-        RequestWire.ToWire(request.Conditions));
+        RequestWire.ToWire(request.Contents, request.Purposes),
+        RequestWire.ToWire(request.Conditions))
+    {
+        Deadline = request.Deadline?.ToDateTimeOffset(),
+    };
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -84,6 +84,16 @@ internal sealed class ActionFields
             RequestTransitions.LinkFollowUp => new LinkFollowUpInput(Blank(Reference)),
             RequestTransitions.Withdraw => new WithdrawInput(Blank(Reason)),
             RequestTransitions.Close => new CloseInput(Blank(Reason)),
+            RequestTransitions.InquireStatus => new InquireStatusInput(Blank(Question)),
+            RequestTransitions.AnswerStatus => new AnswerStatusInput(Blank(Answer)),
+            RequestTransitions.ProposeConditions => new ProposeConditionsInput(Blank(Text), Conditions(retention)),
+            RequestTransitions.AcceptConditions => new AcceptConditionsInput(),
+            RequestTransitions.DeclineConditions => new DeclineConditionsInput(Blank(Reason)),
+            RequestTransitions.Postpone => new PostponeInput(until, days, Blank(Reasons)),
+            RequestTransitions.ExecutePartially => new ExecutePartiallyInput(Blank(Text), Conditions(retention)),
+            RequestTransitions.Execute => new ExecuteInput(Blank(Text), Conditions(retention)),
+            RequestTransitions.RaiseCosts => new RaiseCostsInput(Blank(Text)),
+            RequestTransitions.AgreeCosts => new AgreeCostsInput(Blank(Text)),
             _ => null,
         };
         return (input, null);

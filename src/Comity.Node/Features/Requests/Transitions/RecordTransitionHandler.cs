@@ -38,14 +38,20 @@ internal sealed class RecordTransitionHandler(
         Error? failure;
         string? box = null;
         string? state = null;
+        string? kind = null;
         try
         {
             failure = await outbox.CommitAsync<Error?>(conversation, async token =>
             {
                 var request = await db.Requests().FirstOrDefaultAsync(r => r.Id == id, token);
-                if (request is null)
+                if (request is null || !RequestRoles.CanRead(user, request.Kind))
                 {
                     return RequestErrors.NotFound(id);
+                }
+
+                if (!RequestRoles.CanAct(user, RequestLedger.KindOf(request)))
+                {
+                    return RequestErrors.Refused(ErrorKind.Forbidden, StatusCodes.Status403Forbidden, "You may read this request but not act on it.", []);
                 }
 
                 var events = await RequestLedger.EventsAsync(db, id, token);
@@ -84,6 +90,7 @@ internal sealed class RecordTransitionHandler(
                 audit.Record(new AuditRecord(Audit.User(user), "request." + candidate.Type.Wire(), "request", conversation, Audit.Sha256(jws)));
                 box = RequestLedger.Box(side);
                 state = request.State;
+                kind = request.Kind;
                 return null;
             }, cancellationToken);
         }
@@ -97,8 +104,8 @@ internal sealed class RecordTransitionHandler(
             return failure;
         }
 
-        feed.Publish(new RequestChange(id, "event", box!, state!, time.GetUtcNow()));
-        return await show.HandleAsync(id, cancellationToken);
+        feed.Publish(new RequestChange(id, "event", box!, state!, time.GetUtcNow(), kind!));
+        return await show.HandleAsync(id, cancellationToken, user);
     }
 
     /// <summary>The domain event of a transition input, with the texts that ride along; or every malformed field.</summary>
@@ -135,6 +142,36 @@ internal sealed class RecordTransitionHandler(
             }
 
             problems.Add(RequestWire.Problem("until", RequestCodes.PeriodMissing, $"Give until (an instant) or days: how long the data stay {what}.", preservation));
+            return null;
+        }
+
+        // A postponement's end: an instant, or whole days from now (Art. 40).
+        Instant? PostponedUntil(DateTimeOffset? until, int? days, Instant from)
+        {
+            var postponement = Domain.Legal.AssistanceProvisions.Postponement;
+            if (until is not null && days is not null)
+            {
+                problems.Add(RequestWire.Problem("until", RequestCodes.PeriodAmbiguous, "Give either until or days, not both.", postponement));
+                return null;
+            }
+
+            if (days is int d)
+            {
+                if (d is < 1 or > RequestCodes.MaxPreservationDays)
+                {
+                    problems.Add(RequestWire.Problem("days", RequestCodes.DaysOutOfRange, $"days is a whole number from 1 to {RequestCodes.MaxPreservationDays}.", postponement, limit: RequestCodes.MaxPreservationDays));
+                    return null;
+                }
+
+                return from + Duration.FromDays(d);
+            }
+
+            if (until is { } u)
+            {
+                return Instant.FromDateTimeOffset(u);
+            }
+
+            problems.Add(RequestWire.Problem("until", RequestCodes.PeriodMissing, "Give until (an instant) or days: when the postponement ends.", postponement));
             return null;
         }
 
@@ -197,6 +234,40 @@ internal sealed class RecordTransitionHandler(
                 break;
             case CloseInput c:
                 e = new RequestClosed(side, at, Text(c.Reason, "reason", RequestLimits.NoteText));
+                break;
+            case InquireStatusInput q:
+                e = new StatusInquired(side, at, Text(q.Question, "question", RequestLimits.NoteText));
+                break;
+            case AnswerStatusInput a:
+                e = new StatusAnswered(side, at, Text(a.Answer, "answer", RequestLimits.LongText) ?? "");
+                break;
+            case ProposeConditionsInput p:
+                var terms = Text(p.Terms, "terms", RequestLimits.LongText) ?? "";
+                e = RequestWire.ParseConditions(p.Conditions, "conditions", problems) is { } pc ? new ConditionsProposed(side, at, pc, terms) : null;
+                break;
+            case AcceptConditionsInput:
+                e = new ConditionsAccepted(side, at);
+                break;
+            case DeclineConditionsInput d:
+                e = new ConditionsDeclined(side, at, Text(d.Reason, "reason", RequestLimits.NoteText));
+                break;
+            case PostponeInput p:
+                var reasons = Text(p.Reasons, "reasons", RequestLimits.NoteText) ?? "";
+                e = PostponedUntil(p.Until, p.Days, at) is { } postponedUntil ? new ExecutionPostponed(side, at, postponedUntil, reasons) : null;
+                break;
+            case ExecutePartiallyInput x:
+                text = Text(x.Text, "text", RequestLimits.LongText);
+                e = RequestWire.ParseConditions(x.Conditions, "conditions", problems) is { } xc ? new PartiallyExecuted(side, at, xc) : null;
+                break;
+            case ExecuteInput x:
+                text = Text(x.Text, "text", RequestLimits.LongText);
+                e = RequestWire.ParseConditions(x.Conditions, "conditions", problems) is { } ec ? new RequestExecuted(side, at, ec) : null;
+                break;
+            case RaiseCostsInput c:
+                e = new CostsRaised(side, at, Text(c.Estimate, "estimate", RequestLimits.NoteText) ?? "");
+                break;
+            case AgreeCostsInput c:
+                e = new CostsAgreed(side, at, Text(c.Terms, "terms", RequestLimits.NoteText));
                 break;
             default:
                 throw new System.Diagnostics.UnreachableException($"No transition for {input.GetType().Name}.");

@@ -80,3 +80,63 @@ public sealed record CloseInput(string? Reason = null) : TransitionInput
 {
     public override string Transition => RequestTransitions.Close;
 }
+
+/// <summary>The requester asks where the request stands (Art. 40: reasonable inquiries are answered).</summary>
+public sealed record InquireStatusInput(string? Question = null) : TransitionInput
+{
+    public override string Transition => RequestTransitions.InquireStatus;
+}
+
+/// <summary>The requested side answers the open status inquiry.</summary>
+public sealed record AnswerStatusInput(string? Answer = null) : TransitionInput
+{
+    public override string Transition => RequestTransitions.AnswerStatus;
+}
+
+/// <summary>Before refusing or postponing, the requested side proposes the conditions on which it could grant the request (Art. 40).</summary>
+public sealed record ProposeConditionsInput(string? Terms = null, HandlingConditionsDto? Conditions = null) : TransitionInput
+{
+    public override string Transition => RequestTransitions.ProposeConditions;
+}
+
+/// <summary>The requester accepts the proposed conditions and is bound by them.</summary>
+public sealed record AcceptConditionsInput : TransitionInput
+{
+    public override string Transition => RequestTransitions.AcceptConditions;
+}
+
+/// <summary>The requester declines the proposed conditions.</summary>
+public sealed record DeclineConditionsInput(string? Reason = null) : TransitionInput
+{
+    public override string Transition => RequestTransitions.DeclineConditions;
+}
+
+/// <summary>The requested side postpones execution until a date (or for some days), with its reasons (Art. 40).</summary>
+public sealed record PostponeInput(DateTimeOffset? Until = null, int? Days = null, string? Reasons = null) : TransitionInput
+{
+    public override string Transition => RequestTransitions.Postpone;
+}
+
+/// <summary>The requested side sends what it has executed so far, under conditions added to the request's; more may follow.</summary>
+public sealed record ExecutePartiallyInput(string? Text = null, HandlingConditionsDto? Conditions = null) : TransitionInput
+{
+    public override string Transition => RequestTransitions.ExecutePartially;
+}
+
+/// <summary>The requested side executed the request: the result, under conditions added to the request's.</summary>
+public sealed record ExecuteInput(string? Text = null, HandlingConditionsDto? Conditions = null) : TransitionInput
+{
+    public override string Transition => RequestTransitions.Execute;
+}
+
+/// <summary>Execution would bring substantial or extraordinary expenses: the requested side opens a consultation on costs (Art. 40).</summary>
+public sealed record RaiseCostsInput(string? Estimate = null) : TransitionInput
+{
+    public override string Transition => RequestTransitions.RaiseCosts;
+}
+
+/// <summary>The requester agrees the terms on which the costs are borne.</summary>
+public sealed record AgreeCostsInput(string? Terms = null) : TransitionInput
+{
+    public override string Transition => RequestTransitions.AgreeCosts;
+}

@@ -20,7 +20,17 @@ internal static class TransitionEndpoints
         Transition(group, RequestTransitions.Extend, "The requested side extends the preservation.", () => new ExtendInput());
         Transition(group, RequestTransitions.LinkFollowUp, "The requesting side links the follow-up mutual legal assistance request (Art. 42).", () => new LinkFollowUpInput());
         Transition(group, RequestTransitions.Withdraw, "The requesting side withdraws the request; every clock stops on both sides.", () => new WithdrawInput());
-        Transition(group, RequestTransitions.Close, "The requested side closes the preservation.", () => new CloseInput());
+        Transition(group, RequestTransitions.Close, "The requested side closes the preservation, or a partial execution that goes no further.", () => new CloseInput());
+        Transition(group, RequestTransitions.InquireStatus, "The requesting side asks where the request stands (Art. 40).", () => new InquireStatusInput());
+        Transition(group, RequestTransitions.AnswerStatus, "The requested side answers the open status inquiry (Art. 40).", () => new AnswerStatusInput());
+        Transition(group, RequestTransitions.ProposeConditions, "Before refusing or postponing, the requested side proposes conditions (Art. 40).", () => new ProposeConditionsInput());
+        Transition(group, RequestTransitions.AcceptConditions, "The requesting side accepts the proposed conditions and is bound by them (Art. 40).", () => new AcceptConditionsInput());
+        Transition(group, RequestTransitions.DeclineConditions, "The requesting side declines the proposed conditions.", () => new DeclineConditionsInput());
+        Transition(group, RequestTransitions.Postpone, "The requested side postpones execution, with reasons and an end (Art. 40).", () => new PostponeInput());
+        Transition(group, RequestTransitions.ExecutePartially, "The requested side sends part of the result; more may follow.", () => new ExecutePartiallyInput());
+        Transition(group, RequestTransitions.Execute, "The requested side executed the request.", () => new ExecuteInput());
+        Transition(group, RequestTransitions.RaiseCosts, "The requested side opens a consultation on extraordinary costs (Art. 40).", () => new RaiseCostsInput());
+        Transition(group, RequestTransitions.AgreeCosts, "The requesting side agrees the terms of the costs.", () => new AgreeCostsInput());
     }
 
     private static void Transition<TInput>(RouteGroupBuilder group, string route, string summary, Func<TInput> empty)

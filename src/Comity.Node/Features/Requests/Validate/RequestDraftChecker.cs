@@ -153,6 +153,8 @@ internal sealed class RequestDraftChecker(
             Translation = input.Translation is null ? null : new RequestText(input.Translation.Language, input.Translation.Text),
             Contents = RequestWire.ToDomain(input.Contents),
             Conditions = conditions,
+            Purposes = input.Purposes,
+            Deadline = input.Deadline is { } deadline ? NodaTime.Instant.FromDateTimeOffset(deadline) : null,
         };
         var validation = RequestDraftValidator.Validate(draft, new RequestValidationContext(languages, inForce));
 

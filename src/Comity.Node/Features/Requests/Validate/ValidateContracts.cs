@@ -10,7 +10,7 @@ namespace Comity.Node.Features.Requests.Validate;
 /// A request as an officer drafts it on the requesting node. The requesting State is always this node's
 /// State. Anything may be missing: <c>POST /api/v1/requests/validate</c> lists every problem.
 /// </summary>
-/// <param name="Kind"><c>expeditedPreservation</c>, <c>expeditedDisclosureOfTrafficData</c>, <c>emergencyDisclosure</c>, <c>locateSuspect</c>, <c>technicalAdvice</c> or <c>legalInformation</c>.</param>
+/// <param name="Kind">On the 24/7 network <c>expeditedPreservation</c>, <c>expeditedDisclosureOfTrafficData</c>, <c>emergencyDisclosure</c>, <c>locateSuspect</c>, <c>technicalAdvice</c> or <c>legalInformation</c>; between central authorities <c>mutualLegalAssistance</c>, <c>storedDataAccess</c>, <c>realTimeTrafficDataCollection</c>, <c>contentDataInterception</c> or <c>spontaneousInformation</c>.</param>
 /// <param name="RequestedState">ISO 3166-1 alpha-2 code of the State asked for assistance.</param>
 /// <param name="RequestingOffice">The requesting office as it signs the request (defaults to the sender's office).</param>
 /// <param name="LegalBasis">What the request rests on (Art. 35(1)); defaults to none, which is a problem.</param>
@@ -19,6 +19,8 @@ namespace Comity.Node.Features.Requests.Validate;
 /// <param name="Contents">The kind's contents (see <c>GET /api/v1/requests/kinds</c> for which are required).</param>
 /// <param name="Conditions">Handling conditions that travel with the request (Art. 36, Art. 40); none by default.</param>
 /// <param name="Reference">The requester's own case reference, shown to both sides.</param>
+/// <param name="Purposes">For <c>mutualLegalAssistance</c>: the codes of the purposes of the assistance sought (Art. 40; <c>GET /api/v1/requests/kinds</c> lists them).</param>
+/// <param name="Deadline">For the central authorities' kinds: when the assistance is needed by, with its reasons in <c>contents.deadlineReasons</c> (Art. 40).</param>
 public sealed record RequestDraftInput(
     string? Kind,
     string? RequestedState,
@@ -28,7 +30,9 @@ public sealed record RequestDraftInput(
     RequestTextInput? Translation,
     RequestContentsDto? Contents,
     HandlingConditionsDto? Conditions,
-    string? Reference = null);
+    string? Reference = null,
+    IReadOnlyList<string>? Purposes = null,
+    DateTimeOffset? Deadline = null);
 
 /// <summary>The legal basis of a request.</summary>
 /// <param name="Kind"><c>convention</c>, <c>bilateralTreaty</c>, <c>budapestConvention</c>, <c>reciprocity</c> or <c>otherInstrument</c>.</param>

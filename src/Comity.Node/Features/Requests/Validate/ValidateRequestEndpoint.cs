@@ -4,8 +4,10 @@ namespace Comity.Node.Features.Requests.Validate;
 internal static class ValidateRequestEndpoint
 {
     public static void MapValidateRequest(this RouteGroupBuilder group) =>
-        group.MapPost("/validate", async (RequestDraftInput? draft, RequestDraftChecker checker, CancellationToken ct) =>
-                Results.Ok((await checker.CheckAsync(draft, ct)).Result))
+        group.MapPost("/validate", async (RequestDraftInput? draft, System.Security.Claims.ClaimsPrincipal user, RequestDraftChecker checker, CancellationToken ct) =>
+                RequestRoles.OtherChannel(user, draft?.Kind) is { } refused
+                    ? Comity.Node.Api.Problems.From(refused)
+                    : Results.Ok((await checker.CheckAsync(draft, ct)).Result))
             .WithName("ValidateRequest")
             .WithSummary("Checks a draft (every problem with its field, code and article; warnings; where it would go) without storing or sending anything.")
             .Produces<RequestValidationResult>()
