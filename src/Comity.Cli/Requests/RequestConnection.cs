@@ -58,13 +58,14 @@ internal static class RequestConnection
         try
         {
             var node = DemoCredentials.Load(demo)?.Node(name);
-            if (node?.User(userName) is not { Token: { } token })
+            if (node?.User(userName) is not { Token: { } token } user)
             {
                 environment.Error.MarkupLineInterpolated($"[red]error:[/] --as: the demo has no State node '{name}' with a user '{userName}' (xa, xb, xc; users duty, central, prosecutor, supervisor, auditor) in {demo}.");
                 return null;
             }
 
-            environment.Error.MarkupLineInterpolated($"Using the demo node {node.State ?? name} at {node.Url} as [bold]{userName}[/] (from {demo}).");
+            var roles = string.Join(", ", (user.Roles ?? []).Select(r => r.Replace('-', ' ')));
+            environment.Error.MarkupLineInterpolated($"Using the demo node {node.State ?? name} at {node.Url} as [bold]{userName}[/] ({roles}, from {demo}).");
             return new NodeConnection(new Uri(node.Url.EndsWith('/') ? node.Url : node.Url + "/"), token, environment);
         }
         catch (JsonException)

@@ -306,6 +306,21 @@ public sealed class RequestCommandTests : IAsyncLifetime
         var unknown = await runner.RunAsync(["request", "list", "--as", "xq"], Ct);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no State node 'xq'", unknown.Error, StringComparison.Ordinal);
+
+        // "xb/central" picks another demo user of the node: here a central-authority officer, who does not see the 24/7 request.
+        var central = await network["XB"].CreateUserWithTokenAsync("central", Roles.CentralAuthorityOfficer);
+        new DemoCredentials(RequestNetwork.Now,
+        [
+            new DemoNodeCredentials("xb", "state", "XB", network["XB"].BaseAddress.ToString().TrimEnd('/'),
+                [new DemoUserCredentials("duty", "unused", [Roles.DutyOfficer], token), new DemoUserCredentials("central", "unused", [Roles.CentralAuthorityOfficer], central)]),
+        ]).Save(Path.Combine(folder, ".comity", "demo", DemoCredentials.FileName));
+        var asCentral = await runner.RunAsync(["request", "list", "--as", "xb/central", "--json"], Ct);
+        Assert.True(asCentral.ExitCode == 0, asCentral.ToString());
+        Assert.Contains("as central (central authority officer", asCentral.Error, StringComparison.Ordinal);
+        Assert.Empty(JsonNode.Parse(asCentral.Out)!["items"]!.AsArray());
+        var noSuchUser = await runner.RunAsync(["request", "list", "--as", "xb/prosecutor"], Ct);
+        Assert.Equal(2, noSuchUser.ExitCode);
+        Assert.Contains("no State node 'xb' with a user 'prosecutor'", noSuchUser.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ internal sealed class RequestNetwork : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string> dutyTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> centralTokens = new(StringComparer.Ordinal);
 
     private RequestNetwork(TestNetwork network)
     {
@@ -63,6 +64,27 @@ internal sealed class RequestNetwork : IAsyncDisposable
 
     /// <summary>The flags that make a verb act as <paramref name="state"/>'s duty officer.</summary>
     public string[] As(string state) => ["--node", Network[state].BaseAddress.ToString(), "--token", dutyTokens[state]];
+
+    /// <summary>The flags that make a verb act as <paramref name="state"/>'s central-authority officer (after <see cref="DesignateCentralAuthoritiesAsync"/>).</summary>
+    public string[] AsCentral(string state) => ["--node", Network[state].BaseAddress.ToString(), "--token", centralTokens[state]];
+
+    /// <summary>Every State designates a central authority (weekday office hours, English) and gets a central-authority officer with a token.</summary>
+    public async Task DesignateCentralAuthoritiesAsync(CancellationToken cancellationToken)
+    {
+        using var officer = await Network.Secretariat.CreateClientForAsync("requests-officer", Roles.SecretariatOfficer);
+        foreach (var (code, node) in Network.States)
+        {
+            using var admin = await node.CreateClientForAsync("requests-admin", Roles.NodeAdmin);
+            await Ok(await admin.PostAsJsonAsync("/api/v1/directory/own/designations", new DesignationInput(
+                null, $"{code} Central Authority", "centralAuthority", [new ContactChannelV1("email", $"mla@{code.ToLowerInvariant()}.example")], ["en"], "Asia/Singapore",
+                [new OfficeHoursV1([1, 2, 3, 4, 5], new TimeOnly(9, 0), new TimeOnly(17, 0))], false), cancellationToken), cancellationToken);
+            var submitted = await Ok(await admin.PostAsync("/api/v1/directory/own/submit", null, cancellationToken), cancellationToken);
+            await Ok(await officer.PostAsync($"/api/v1/directory/notifications/{submitted.GetProperty("submission").GetProperty("id").GetString()}/approve", null, cancellationToken), cancellationToken);
+            centralTokens[code] = await node.CreateUserWithTokenAsync("central", Roles.CentralAuthorityOfficer);
+        }
+
+        await Network.SyncAllAsync(cancellationToken);
+    }
 
     /// <summary>Delivers what <paramref name="state"/>'s outbox holds to its peers and waits for their receipts.</summary>
     public Task<int> DeliverAsync(string state, CancellationToken cancellationToken) =>
