@@ -3,8 +3,9 @@ using Comity.Domain.Cooperation;
 namespace Comity.Node.Features.Requests;
 
 /// <summary>
-/// Which clocks each side watches: the requested side the acknowledgement, the requesting side the reminders before a
-/// preservation ends (Art. 42), both the expiry and the stale clock. The list orders by them, the ledger stores the
+/// Which clocks each side watches: the requested side the acknowledgement and the answer to a status inquiry (Art. 40),
+/// the requesting side the reminders before a preservation ends (Art. 42), both the expiry, the stale clock, the
+/// requester's deadline and the end of a postponement (Art. 40). The list orders by them, the ledger stores the
 /// next one and the clocks worker raises them (see <c>Clocks/</c>).
 /// </summary>
 internal static class RequestClocks
@@ -17,6 +18,10 @@ internal static class RequestClocks
         (Side.Requested, DeadlineKind.PreservationReminder) => false,
         (_, DeadlineKind.PreservationExpiry) => true,
         (_, DeadlineKind.Stale) => true,
+        (_, DeadlineKind.RequesterDeadline) => true,
+        (Side.Requested, DeadlineKind.StatusAnswer) => true,
+        (Side.Requesting, DeadlineKind.StatusAnswer) => false,
+        (_, DeadlineKind.PostponementEnd) => true,
         _ => false,
     };
 
@@ -40,19 +45,23 @@ internal static class RequestClocks
         !snapshot.State.IsFinal()
         && kind.Profile().Transitions.AllowedIn(snapshot.State, side).Any(t => RequestTransitions.Route(t) is not null && t switch
         {
-            RequestEventType.Withdrawn or RequestEventType.ExtensionRequested or RequestEventType.Closed => false,
+            RequestEventType.Withdrawn or RequestEventType.ExtensionRequested or RequestEventType.Closed
+                or RequestEventType.StatusInquired or RequestEventType.CostsRaised => false,
+            RequestEventType.StatusAnswered => snapshot.StatusInquiredAt is not null,
+            RequestEventType.CostsAgreed => snapshot.CostsUnderConsultation,
             RequestEventType.FollowUpLinked => snapshot.FollowUpReferences.Count == 0,
             RequestEventType.PreservationExtended => snapshot.ExtensionPending,
             _ => true,
         });
 
     /// <summary>
-    /// The clocks that measure what <paramref name="side"/> owes the other: the requested side's acknowledgement. The
+    /// The clocks that measure what <paramref name="side"/> owes the other: the requested side's acknowledgement and its answer to a status inquiry. The
     /// other side does not watch them, but once one passes it is what it waits for (<see cref="OtherSide"/>).
     /// </summary>
     public static bool AwaitedFrom(Side side, DeadlineKind kind) => (side, kind) switch
     {
         (Side.Requested, DeadlineKind.Acknowledgement) => true,
+        (Side.Requested, DeadlineKind.StatusAnswer) => true,
         _ => false,
     };
 }

@@ -80,10 +80,11 @@ internal static class RequestRoles
     /// <summary>Whether the user may see the request whose kind has this wire name (an unknown kind: no).</summary>
     public static bool CanRead(ClaimsPrincipal user, string kind) => RequestKinds.TryParse(kind, out var k) && CanRead(user, k);
 
-    /// <summary>The alert audience the viewer works for: supervisors see escalations, duty officers reminders; an auditor sees both.</summary>
+    /// <summary>The alert audience the viewer works for: supervisors see escalations, duty and central-authority officers their reminders; an auditor sees both.</summary>
     public static string? Audience(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Supervisor) ? (user.IsInRole(Roles.DutyOfficer) ? null : Roles.Supervisor)
         : user.IsInRole(Roles.DutyOfficer) ? Roles.DutyOfficer
+        : user.IsInRole(Roles.CentralAuthorityOfficer) ? Roles.CentralAuthorityOfficer
         : null;
 }
 

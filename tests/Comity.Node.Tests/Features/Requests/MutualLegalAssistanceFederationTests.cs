@@ -118,17 +118,35 @@ public sealed class MutualLegalAssistanceFederationTests
         Assert.Equal(HttpStatusCode.Conflict, fiscal.StatusCode);
         Assert.Contains("refusal.fiscal-matter", fiscalProblem.GetProperty("errors").Strings("code"));
 
+        // Unanswered for 10 days (the node's setting): XB's supervisor is told; XB's 24/7 desk hears nothing of it.
+        network.Advance(TimeSpan.FromDays(11));
+        var unanswered = Assert.Single(await xb.SweepClocksAsync(), a => a.RequestId == id);
+        Assert.Equal(("statusAnswer", "escalation", Roles.Supervisor, "Art. 40(24)"), (unanswered.Clock, unanswered.Kind, unanswered.Audience, unanswered.Article));
+        Assert.DoesNotContain(id.ToString(), (await xbDuty.GetJsonAsync("/api/v1/requests/alerts", ct)).ToString(), StringComparison.Ordinal);
+        Assert.Contains(id.ToString(), (await xbCentral.GetJsonAsync("/api/v1/requests/alerts", ct)).ToString(), StringComparison.Ordinal);
+
         await xbCentral.PostAsync($"/api/v1/requests/{id}/answer-status", new AnswerStatusInput("The provider was ordered on 3 December; records are due within 20 days.")).OkAsync();
         var postponed = await xbCentral.PostAsync($"/api/v1/requests/{id}/postpone", new PostponeInput(Days: 20, Reasons: "Producing the records now would alert the suspects of a domestic investigation.")).OkAsync();
         Assert.Equal("postponed", postponed.GetProperty("header").GetProperty("state").GetString());
-        await xbCentral.PostAsync($"/api/v1/requests/{id}/execute-partially", new ExecutePartiallyInput("Subscriber information attached; access logs follow.")).OkAsync();
-        var closed = await xbCentral.PostAsync($"/api/v1/requests/{id}/close", new CloseInput("The provider holds no further logs.")).OkAsync();
+        await xb.DeliverAsync(ct);
+
+        // The postponement ends (XB's central authority is reminded) after the requester's 30-day deadline passed (XB's supervisor is told).
+        network.Advance(TimeSpan.FromDays(21));
+        var due = (await xb.SweepClocksAsync()).Where(a => a.RequestId == id).ToList();
+        Assert.Contains(due, a => (a.Clock, a.Kind, a.Audience) == ("postponementEnd", "reminder", Roles.CentralAuthorityOfficer));
+        Assert.Contains(due, a => (a.Clock, a.Kind, a.Audience) == ("requesterDeadline", "escalation", Roles.Supervisor));
+
+        // A month on, the officers sign in again (tokens last 30 days).
+        using var xaCentralNext = await xa.CreateClientForAsync("central-next", Roles.CentralAuthorityOfficer);
+        using var xbCentralNext = await xb.CreateClientForAsync("central-next", Roles.CentralAuthorityOfficer);
+        await xbCentralNext.PostAsync($"/api/v1/requests/{id}/execute-partially", new ExecutePartiallyInput("Subscriber information attached; access logs follow.")).OkAsync();
+        var closed = await xbCentralNext.PostAsync($"/api/v1/requests/{id}/close", new CloseInput("The provider holds no further logs.")).OkAsync();
         Assert.Equal("closed", closed.GetProperty("header").GetProperty("state").GetString());
         await xb.DeliverAsync(ct);
 
         // Both sides hold the same signed history; the accepted conditions bind the requester.
-        var onXa = await xaCentral.GetJsonAsync($"/api/v1/requests/{id}", ct);
-        var onXb = await xbCentral.GetJsonAsync($"/api/v1/requests/{id}", ct);
+        var onXa = await xaCentralNext.GetJsonAsync($"/api/v1/requests/{id}", ct);
+        var onXb = await xbCentralNext.GetJsonAsync($"/api/v1/requests/{id}", ct);
         string[] expected =
         [
             "submitted", "received", "acknowledged", "conditionsProposed", "conditionsAccepted", "statusInquired", "statusAnswered", "postponed",
