@@ -6,7 +6,6 @@ namespace Comity.Cli.Tests.Requests;
 /// <c>comity request …</c> between the central authorities of real XA and XB nodes (Art. 40): submit from a file, then
 /// consultation, a status inquiry, postponement, partial execution and closing, each verb on its own side.
 /// </summary>
-[Trait("Article", "40")]
 public sealed class MutualLegalAssistanceCommandTests : IAsyncLifetime
 {
     private RequestNetwork network = null!;
@@ -64,6 +63,7 @@ public sealed class MutualLegalAssistanceCommandTests : IAsyncLifetime
     };
 
     [Fact]
+    [Trait("Article", "40")]
     public async Task Incomplete_ListsEveryMissingItemWithItsArticle_AndTheDutyOfficerMayNotSendIt()
     {
         var draft = Assistance();
@@ -85,6 +85,7 @@ public sealed class MutualLegalAssistanceCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Article", "40")]
     public async Task Lifecycle_ThroughTheVerbs_BothSidesShowTheSameHistory()
     {
         var submitted = await Central("XA", "request", "submit", "--file", DraftFile(Assistance()), "--json");
