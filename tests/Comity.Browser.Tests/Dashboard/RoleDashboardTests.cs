@@ -48,7 +48,10 @@ public sealed class RoleDashboardTests(BrowserFixture browser, RequestsNetworkFi
                 break;
             case Roles.Prosecutor or Roles.CentralAuthorityOfficer:
                 Assert.DoesNotContain("/federation", links);
-                Assert.DoesNotContain("/requests", links);
+
+                // The central authority works its own channel's requests (Art. 40); the guided 24/7 form is not its.
+                Assert.Equal(role == Roles.CentralAuthorityOfficer, links.Contains("/requests"));
+                Assert.DoesNotContain("/requests/new", links);
                 await Assertions.Expect(page.Locator("[data-roster-gaps]")).ToHaveCountAsync(0);
                 await Assertions.Expect(page.Locator("#follow-up-due")).ToHaveCountAsync(role == Roles.CentralAuthorityOfficer ? 1 : 0);
                 break;
