@@ -295,6 +295,7 @@ internal sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<Dem
         environment.Out.Write(table);
         environment.Out.MarkupLineInterpolated($"Passwords and API tokens: [bold]{credentialsPath}[/]");
         environment.Out.MarkupLine("Sample 24/7 requests (Arts. 41–43): [bold]comity request list --as xb[/] (or xa, xc), then [bold]comity request show ID --as xb[/]; on the web, sign in as [bold]duty[/] on any State node.");
+        environment.Out.MarkupLine("Sample mutual legal assistance requests (Arts. 40, 44): [bold]comity request list --as xb/central[/]; on the web, sign in as [bold]central[/].");
         environment.Out.MarkupLine("Demo users sign in without a second factor. Press [bold]Ctrl+C[/] to stop.");
     }
 

@@ -115,12 +115,13 @@ internal sealed class RecordTransitionHandler(
         string? note = null;
         string? text = null;
         RequestEvent? e = null;
-        var preservation = Domain.Legal.ConventionNumbers.MinimumPreservationDays.Basis;
-        Instant? Until(DateTimeOffset? until, int? days, Instant from, string what)
+        // An end: an instant, or whole days from `from`; what it ends and the provision it rests on name the problems.
+        Instant? Until(DateTimeOffset? until, int? days, Instant from, string missing, Domain.Legal.ArticleReference? basis = null)
         {
+            var provision = basis ?? Domain.Legal.ConventionNumbers.MinimumPreservationDays.Basis;
             if (until is not null && days is not null)
             {
-                problems.Add(RequestWire.Problem("until", RequestCodes.PeriodAmbiguous, "Give either until or days, not both.", preservation));
+                problems.Add(RequestWire.Problem("until", RequestCodes.PeriodAmbiguous, "Give either until or days, not both.", provision));
                 return null;
             }
 
@@ -128,7 +129,7 @@ internal sealed class RecordTransitionHandler(
             {
                 if (d is < 1 or > RequestCodes.MaxPreservationDays)
                 {
-                    problems.Add(RequestWire.Problem("days", RequestCodes.DaysOutOfRange, $"days is a whole number from 1 to {RequestCodes.MaxPreservationDays}.", preservation,
+                    problems.Add(RequestWire.Problem("days", RequestCodes.DaysOutOfRange, $"days is a whole number from 1 to {RequestCodes.MaxPreservationDays}.", provision,
                         limit: RequestCodes.MaxPreservationDays));
                     return null;
                 }
@@ -141,37 +142,7 @@ internal sealed class RecordTransitionHandler(
                 return Instant.FromDateTimeOffset(u);
             }
 
-            problems.Add(RequestWire.Problem("until", RequestCodes.PeriodMissing, $"Give until (an instant) or days: how long the data stay {what}.", preservation));
-            return null;
-        }
-
-        // A postponement's end: an instant, or whole days from now (Art. 40).
-        Instant? PostponedUntil(DateTimeOffset? until, int? days, Instant from)
-        {
-            var postponement = Domain.Legal.AssistanceProvisions.Postponement;
-            if (until is not null && days is not null)
-            {
-                problems.Add(RequestWire.Problem("until", RequestCodes.PeriodAmbiguous, "Give either until or days, not both.", postponement));
-                return null;
-            }
-
-            if (days is int d)
-            {
-                if (d is < 1 or > RequestCodes.MaxPreservationDays)
-                {
-                    problems.Add(RequestWire.Problem("days", RequestCodes.DaysOutOfRange, $"days is a whole number from 1 to {RequestCodes.MaxPreservationDays}.", postponement, limit: RequestCodes.MaxPreservationDays));
-                    return null;
-                }
-
-                return from + Duration.FromDays(d);
-            }
-
-            if (until is { } u)
-            {
-                return Instant.FromDateTimeOffset(u);
-            }
-
-            problems.Add(RequestWire.Problem("until", RequestCodes.PeriodMissing, "Give until (an instant) or days: when the postponement ends.", postponement));
+            problems.Add(RequestWire.Problem("until", RequestCodes.PeriodMissing, missing, provision));
             return null;
         }
 
@@ -193,11 +164,11 @@ internal sealed class RecordTransitionHandler(
                 break;
             case PreserveInput p:
                 note = Text(p.Note, "note", RequestLimits.NoteText);
-                e = Until(p.Until, p.Days, at, "preserved") is { } until ? new DataPreserved(side, at, until) : null;
+                e = Until(p.Until, p.Days, at, "Give until (an instant) or days: how long the data stay preserved.") is { } until ? new DataPreserved(side, at, until) : null;
                 break;
             case ExtendInput x:
                 var from = history.Current.PreservedUntil ?? at;
-                e = Until(x.Until, x.Days, from, "preserved") is { } extended ? new PreservationExtended(side, at, extended) : null;
+                e = Until(x.Until, x.Days, from, "Give until (an instant) or days: how long the data stay preserved.") is { } extended ? new PreservationExtended(side, at, extended) : null;
                 break;
             case DiscloseInput d:
                 text = Text(d.Text, "text", RequestLimits.LongText);
@@ -253,7 +224,7 @@ internal sealed class RecordTransitionHandler(
                 break;
             case PostponeInput p:
                 var reasons = Text(p.Reasons, "reasons", RequestLimits.NoteText) ?? "";
-                e = PostponedUntil(p.Until, p.Days, at) is { } postponedUntil ? new ExecutionPostponed(side, at, postponedUntil, reasons) : null;
+                e = Until(p.Until, p.Days, at, "Give until (an instant) or days: when the postponement ends.", Domain.Legal.AssistanceProvisions.Postponement) is { } postponedUntil ? new ExecutionPostponed(side, at, postponedUntil, reasons) : null;
                 break;
             case ExecutePartiallyInput x:
                 text = Text(x.Text, "text", RequestLimits.LongText);
