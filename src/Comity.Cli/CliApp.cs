@@ -117,6 +117,18 @@ internal static class CliApp
                     .WithDescription("Sign and send a request to the requested State's 24/7 point of contact. A refused draft lists every problem and sends nothing (exit 2).")
                     .WithExample("request", "submit", "--file", "draft.json")
                     .WithExample("request", "submit", "--file", "draft.json", "--to", "XC", "--reference", "XA-2026-118");
+                request.AddCommand<RequestProposeCommand>("propose")
+                    .WithDescription("A prosecutor's draft of a central-authority request (Art. 40), checked as a submission is and kept for a central-authority officer to send or return (four eyes).")
+                    .WithExample("request", "propose", "--file", "mla.json", "--as", "xa/prosecutor");
+                request.AddCommand<RequestProposalsCommand>("proposals")
+                    .WithDescription("Drafts awaiting review and what became of the others (a prosecutor sees their own).")
+                    .WithExample("request", "proposals", "--as", "xa/central", "--status", "awaitingReview");
+                request.AddCommand<RequestSendProposalCommand>("send-proposal")
+                    .WithDescription("A central-authority officer signs and sends a prosecutor's draft (never their own, unless the node allows it).")
+                    .WithExample("request", "send-proposal", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xa/central");
+                request.AddCommand<RequestReturnProposalCommand>("return-proposal")
+                    .WithDescription("A central-authority officer returns a draft to its prosecutor with reasons.")
+                    .WithExample("request", "return-proposal", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xa/central", "--reason", "Name the provider.");
                 request.AddCommand<RequestListCommand>("list")
                     .WithDescription("Incoming and outgoing requests, most urgent first, with countdowns.")
                     .WithExample("request", "list", "--as", "xb", "--box", "incoming");

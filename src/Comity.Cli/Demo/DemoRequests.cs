@@ -104,6 +104,15 @@ internal sealed class DemoRequests(CliEnvironment environment)
             await StepAsync(api, "XC", "XA", refused, new RefuseInput("lackOfDualCriminality",
                 "Operating an unlicensed online betting site is not an offence in XC, and XC's law allows the court order the bank records need only for offences."), "refused", cancellationToken, central);
             Done("XA → XC mutual legal assistance (Art. 40): refused for lack of dual criminality, with reasons", refused);
+
+            // XB: a prosecutor's draft to XA, awaiting XB's central authority (four eyes).
+            var (proposedStatus, proposedBody) = await api.SendAsync("XB", HttpMethod.Post, "api/v1/requests/proposals", Proposal(environment.Time.GetUtcNow()), cancellationToken, "prosecutor");
+            if (proposedStatus != HttpStatusCode.Created)
+            {
+                throw new InvalidOperationException($"XB's prosecutor could not propose a request ({(int)proposedStatus}): {Detail(proposedBody)}");
+            }
+
+            environment.Error.MarkupLine("[green]requests[/] XB prosecutor's draft to XA awaits XB's central authority (four eyes): comity request proposals --as xb/central");
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -271,7 +280,8 @@ internal sealed class DemoRequests(CliEnvironment environment)
         new HandlingConditionsDto("doNotNotifyHolder", "statedPurposeOnly"),
         "MLA-XA-2026-0042",
         ["originalsOrCopiesOfRecords", "accessingStoredData"],
-        now.AddDays(80));
+        now.AddDays(80),
+        "XA-PC-323-3");
 
     private static RequestDraftInput Testimony() => new(
         "mutualLegalAssistance", "XC", "XB Attorney-General's Chambers — International Affairs Division",
@@ -314,6 +324,29 @@ internal sealed class DemoRequests(CliEnvironment environment)
         new HandlingConditionsDto("confidential", "statedPurposeOnly"),
         "XC-FGN-2026-7720");
 
+    private static RequestDraftInput Proposal(DateTimeOffset now) => new(
+        "mutualLegalAssistance", "XA", "XB Attorney-General's Chambers — International Affairs Division",
+        new LegalBasisInput("reciprocity", null),
+        new RequestTextInput("en", "XB requests the records of the Nimbus Mail account described below."),
+        null,
+        new RequestContentsDto
+        {
+            RequestingAuthority = "XB Attorney-General's Chambers, International Affairs Division",
+            SubjectOfProceedings = "Prosecution of an online investment fraud against XB residents",
+            ConductingAuthority = "XB Attorney-General's Chambers, Financial and Technology Crime Division",
+            Offence = "Cheating (XB Penal Code s. 420), committed through an ICT system (Art. 13)",
+            SummaryOfFacts = "Between March and September 2026, 214 XB residents paid into a fake trading platform whose operators wrote from a Nimbus Mail account.",
+            AssistanceSought = "Subscriber information and login records of the account support@fx-prime.example held by Nimbus Mail SA.",
+            ItemsOrAccounts = "support@fx-prime.example at Nimbus Mail SA, XA",
+            Purpose = "To identify the operators for the prosecution.",
+            DeadlineReasons = "The accused's trial opens in March 2027.",
+        },
+        new HandlingConditionsDto("confidential", "statedPurposeOnly"),
+        "XB-AGC-MLA-2026-0311",
+        ["originalsOrCopiesOfRecords"],
+        now.AddDays(60),
+        "XB-PC-420");
+
     private static RequestDraftInput Records() => new(
         "mutualLegalAssistance", "XC", "XA Ministry of Justice — Bureau of International Mutual Legal Assistance",
         new LegalBasisInput("reciprocity", null),
@@ -331,7 +364,8 @@ internal sealed class DemoRequests(CliEnvironment environment)
         },
         null,
         "MLA-XA-2026-0051",
-        ["originalsOrCopiesOfRecords"]);
+        ["originalsOrCopiesOfRecords"],
+        OffenceCode: "XA-GAM-56");
 
     private sealed class Api(HttpClient http, IReadOnlyDictionary<string, DemoNodeCredentials> nodes)
     {

@@ -98,6 +98,22 @@ internal static class RequestDetailView
             output.Write(refusal);
         }
 
+        if (detail.DualCriminality is { } guidance)
+        {
+            var table = new Table().Border(TableBorder.Rounded)
+                .Title(Markup.Escape($"Dual criminality (guidance, Art. 35): {guidance.OffenceTitle} [{guidance.OffenceCode}], {guidance.Measure}"));
+            table.AddColumn("Conclusion");
+            table.AddColumn("Holds");
+            table.AddColumn("Article");
+            table.AddColumn("Why");
+            foreach (var c in guidance.Conclusions)
+            {
+                table.AddRow(Markup.Escape(c.Code), c.Holds ? "[green]yes[/]" : "[yellow]no[/]", Markup.Escape(c.Article), Markup.Escape(c.Reason));
+            }
+
+            output.Write(table);
+        }
+
         if (detail.OpenQuestion is { } question)
         {
             output.MarkupLineInterpolated($"[bold]Open question (Art. 40(16)):[/] {question}");

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Comity.Protocol.V1;
 
 /// <summary>
@@ -27,6 +29,10 @@ public sealed record DirectoryNotificationV1(
 
     /// <summary>The JWS <c>typ</c> header value of a signed directory notification.</summary>
     public const string MediaType = "comity-directory-notification+json";
+
+    /// <summary>The offences of the State's law it lists (complete, not a delta; each with this State's code), for dual criminality (Art. 35). Written only when present.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<NationalOffenceV1>? Offences { get; init; }
 }
 
 /// <summary>The node entry of a notification; the Secretariat publishes it as a <see cref="RegisterNodeV1"/>.</summary>

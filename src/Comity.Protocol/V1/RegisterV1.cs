@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Comity.Protocol.V1;
 
 /// <summary>
@@ -31,6 +33,15 @@ public sealed record RegisterV1(
 
     /// <summary>The JWS <c>typ</c> header value of a signed Register.</summary>
     public const string MediaType = "comity-register+json";
+
+    /// <summary>
+    /// The offences of their own law that States list, with their maximum penalties and the Convention offences
+    /// (Arts. 7–17) each covers: what the requested State's officer compares for dual criminality (Art. 35) and
+    /// serious crime (Art. 2). Written only when some State lists offences, so a Register without them reads
+    /// byte for byte as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<NationalOffenceV1>? Offences { get; init; }
 }
 
 /// <summary>The Convention's dates that follow from the instruments (Arts. 62, 65, 66).</summary>
@@ -100,6 +111,14 @@ public sealed record OfficeHoursV1(IReadOnlyList<int> Days, TimeOnly From, TimeO
 
 /// <summary>One on-call shift of a 24/7 point of contact.</summary>
 public sealed record RosterShiftV1(DateTimeOffset Start, DateTimeOffset End, string Officer, IReadOnlyList<ContactChannelV1> Channels);
+
+/// <summary>An offence of a State's own law as the State lists it in its directory notification.</summary>
+/// <param name="State">ISO 3166-1 alpha-2 code of the State whose law it is.</param>
+/// <param name="Code">The State's own identifier of the offence, at most 64 characters (e.g. <c>FR-CP-323-1</c>).</param>
+/// <param name="Title">The offence's name as the State gives it.</param>
+/// <param name="MaximumPenaltyMonths">The maximum deprivation of liberty in months; null when none.</param>
+/// <param name="ConventionOffences">The codes of the Convention offences it covers (<c>illegalAccess</c> … ), in any order; empty for an offence outside Arts. 7–17.</param>
+public sealed record NationalOffenceV1(string State, string Code, string Title, int? MaximumPenaltyMonths, IReadOnlyList<string> ConventionOffences);
 
 /// <summary>A service provider listed by a State: who holds which data and how to reach its law-enforcement desk.</summary>
 /// <param name="AcceptsDirectly">Request kinds it accepts directly from foreign authorities, e.g. <c>preservation</c>, <c>emergencyDisclosure</c>.</param>

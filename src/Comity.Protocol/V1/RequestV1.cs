@@ -57,6 +57,14 @@ public sealed record RequestV1(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>
+    /// The requesting State's own code of the offence, as it lists the offence in the Register (its maximum penalty and
+    /// the Convention offences it covers), so that both sides read the same dual-criminality guidance (Art. 35). At most
+    /// 64 characters; written only when present.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OffenceCode { get; init; }
 }
 
 /// <summary>

@@ -30,6 +30,9 @@ public sealed class MutualLegalAssistanceCommandTests : IAsyncLifetime
     private Task<CliResult> Central(string state, params string[] args) =>
         new ClockedCliRunner(folder, network[state].Time).RunAsync([.. args, .. network.AsCentral(state)], Ct);
 
+    private Task<CliResult> Prosecutor(string state, params string[] args) =>
+        new ClockedCliRunner(folder, network[state].Time).RunAsync([.. args, .. network.AsProsecutor(state)], Ct);
+
     private Task<CliResult> Duty(string state, params string[] args) =>
         new ClockedCliRunner(folder, network[state].Time).RunAsync([.. args, .. network.As(state)], Ct);
 
@@ -130,5 +133,34 @@ public sealed class MutualLegalAssistanceCommandTests : IAsyncLifetime
         // The 24/7 desk does not see it.
         var dutyList = await Duty("XB", "request", "list", "--json");
         Assert.DoesNotContain(id, dutyList.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Article", "40")]
+    public async Task ProsecutorProposes_TheDrafterMayNotSend_CentralAuthoritySendsIt_AndTheProsecutorSeesItSent()
+    {
+        var proposed = await Prosecutor("XA", "request", "propose", "--file", DraftFile(Assistance()), "--json");
+        Assert.Equal(0, proposed.ExitCode);
+        var proposalId = JsonNode.Parse(proposed.Out)!["id"]!.GetValue<string>();
+
+        var waiting = await Central("XA", "request", "proposals", "--status", "awaitingReview");
+        Assert.Equal(0, waiting.ExitCode);
+        Assert.Contains(proposalId, waiting.Out, StringComparison.Ordinal);
+        Assert.Contains("awaiting review", waiting.Out, StringComparison.Ordinal);
+
+        var byDrafter = await Prosecutor("XA", "request", "send-proposal", proposalId);
+        Assert.NotEqual(0, byDrafter.ExitCode);
+        Assert.Contains("central-authority-officer or supervisor", byDrafter.Out + byDrafter.Error, StringComparison.Ordinal);
+
+        var sent = await Central("XA", "request", "send-proposal", proposalId);
+        Assert.Equal(0, sent.ExitCode);
+        Assert.Contains("Sent", sent.Out, StringComparison.Ordinal);
+
+        var followed = await Prosecutor("XA", "request", "proposals", "--json");
+        var row = Assert.Single(JsonNode.Parse(followed.Out)!["proposals"]!.AsArray());
+        Assert.Equal(("sent", "submitted"), (row!["status"]!.GetValue<string>(), row["requestState"]!.GetValue<string>()));
+
+        var returnWithoutReason = await Central("XA", "request", "return-proposal", proposalId);
+        Assert.Equal(2, returnWithoutReason.ExitCode);
     }
 }

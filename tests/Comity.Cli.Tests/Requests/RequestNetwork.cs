@@ -20,6 +20,7 @@ internal sealed class RequestNetwork : IAsyncDisposable
 
     private readonly Dictionary<string, string> dutyTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> centralTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> prosecutorTokens = new(StringComparer.Ordinal);
 
     private RequestNetwork(TestNetwork network)
     {
@@ -68,7 +69,10 @@ internal sealed class RequestNetwork : IAsyncDisposable
     /// <summary>The flags that make a verb act as <paramref name="state"/>'s central-authority officer (after <see cref="DesignateCentralAuthoritiesAsync"/>).</summary>
     public string[] AsCentral(string state) => ["--node", Network[state].BaseAddress.ToString(), "--token", centralTokens[state]];
 
-    /// <summary>Every State designates a central authority (weekday office hours, English) and gets a central-authority officer with a token.</summary>
+    /// <summary>The flags that make a verb act as <paramref name="state"/>'s prosecutor (after <see cref="DesignateCentralAuthoritiesAsync"/>).</summary>
+    public string[] AsProsecutor(string state) => ["--node", Network[state].BaseAddress.ToString(), "--token", prosecutorTokens[state]];
+
+    /// <summary>Every State designates a central authority (weekday office hours, English) and gets a central-authority officer and a prosecutor, each with a token.</summary>
     public async Task DesignateCentralAuthoritiesAsync(CancellationToken cancellationToken)
     {
         using var officer = await Network.Secretariat.CreateClientForAsync("requests-officer", Roles.SecretariatOfficer);
@@ -81,6 +85,7 @@ internal sealed class RequestNetwork : IAsyncDisposable
             var submitted = await Ok(await admin.PostAsync("/api/v1/directory/own/submit", null, cancellationToken), cancellationToken);
             await Ok(await officer.PostAsync($"/api/v1/directory/notifications/{submitted.GetProperty("submission").GetProperty("id").GetString()}/approve", null, cancellationToken), cancellationToken);
             centralTokens[code] = await node.CreateUserWithTokenAsync("central", Roles.CentralAuthorityOfficer);
+            prosecutorTokens[code] = await node.CreateUserWithTokenAsync("prosecutor", Roles.Prosecutor);
         }
 
         await Network.SyncAllAsync(cancellationToken);

@@ -51,10 +51,66 @@ public static partial class DirectoryContent
     public static RosterShift Shift(RosterShiftV1 s) => new(Instant.FromDateTimeOffset(s.Start), Instant.FromDateTimeOffset(s.End), s.Officer);
 
     /// <summary>SHA-256 (hex) of the content a State notifies, independent of notification id and time.</summary>
-    public static string Hash(DirectoryNotificationNodeV1 node, IReadOnlyList<DesignationV1> designations, IReadOnlyList<ServiceProviderV1> providers)
+    public static string Hash(DirectoryNotificationNodeV1 node, IReadOnlyList<DesignationV1> designations, IReadOnlyList<ServiceProviderV1> providers, IReadOnlyList<NationalOffenceV1>? offences = null)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new { node, designations, providers }, Json);
+        // Offences join the hash only when listed, so a directory without them hashes as before.
+        var bytes = offences is { Count: > 0 }
+            ? JsonSerializer.SerializeToUtf8Bytes(new { node, designations, providers, offences }, Json)
+            : JsonSerializer.SerializeToUtf8Bytes(new { node, designations, providers }, Json);
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    /// <summary>The longest offence title Comity keeps.</summary>
+    public const int OffenceTitleLength = 512;
+
+    /// <summary>The most offences one State lists.</summary>
+    public const int MaxOffences = 500;
+
+    public static NationalOffenceV1 ToV1(DirectoryOffence o) => new(o.State, o.Code, o.Title, o.MaximumPenaltyMonths, o.ConventionOffences);
+
+    /// <summary>The offence as the domain assesses it.</summary>
+    public static Comity.Domain.Cooperation.Offences.NationalOffence ToDomain(NationalOffenceV1 o) =>
+        new(o.Code, o.Title, o.MaximumPenaltyMonths, o.ConventionOffences ?? []);
+
+    /// <summary>
+    /// Checks a State's offences (<see cref="Comity.Domain.Cooperation.Offences.NationalOffenceMustBeWellFormed"/>, its own State, a
+    /// title Comity can keep, each code once, at most <see cref="MaxOffences"/>); adds every problem, its field prefixed with <paramref name="prefix"/>.
+    /// </summary>
+    public static void Check(IReadOnlyList<NationalOffenceV1?> offences, string state, string prefix, List<ProblemError> errors)
+    {
+        if (offences.Count > MaxOffences)
+        {
+            errors.Add(new ProblemError(prefix.TrimEnd('.'), "directory.too-many-offences", $"A State lists at most {MaxOffences} offences; this list has {offences.Count}."));
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < offences.Count; i++)
+        {
+            var at = $"{prefix}[{i}].";
+            if (offences[i] is not { } o)
+            {
+                errors.Add(new ProblemError($"{prefix}[{i}]", "offence.code-missing", "An offence is empty: give its code, title and penalty."));
+                continue;
+            }
+
+            if (o.State is { } s && !string.Equals(s, state, StringComparison.Ordinal))
+            {
+                errors.Add(new ProblemError(at + "state", "directory.not-own-state", $"A State can only notify its own entries: this offence is for {s}, not {state}."));
+            }
+
+            var check = Comity.Domain.Cooperation.Offences.NationalOffenceMustBeWellFormed.Check(ToDomain(o with { ConventionOffences = o.ConventionOffences ?? [] }));
+            errors.AddRange(check.Violations.Select(v => ProblemError.From(v) with { Field = at + v.Field?.Replace("conventionOffenceCodes", "conventionOffences", StringComparison.Ordinal) }));
+            if (o.Title is { Length: > OffenceTitleLength })
+            {
+                errors.Add(new ProblemError(at + "title", "directory.text-too-long", $"The title has {o.Title.Length} characters; at most {OffenceTitleLength} are kept."));
+            }
+
+            if (!string.IsNullOrWhiteSpace(o.Code) && !seen.Add(o.Code.Trim()))
+            {
+                errors.Add(new ProblemError(at + "code", "directory.offence-duplicate", $"The code {o.Code.Trim()} is listed twice; each offence once."));
+            }
+        }
     }
 
     /// <summary>Checks a designation of <paramref name="state"/>; adds every problem, its field prefixed with <paramref name="prefix"/>.</summary>

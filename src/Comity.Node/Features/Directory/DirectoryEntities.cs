@@ -87,6 +87,27 @@ public sealed class DirectoryServiceProvider
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// An offence of this State's law that it lists for dual criminality (Art. 35): its code, title, maximum penalty
+/// (serious crime, Art. 2) and the Convention offences it covers.
+/// </summary>
+public sealed class DirectoryOffence
+{
+    public Guid Id { get; set; }
+
+    public required string State { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Title { get; set; }
+
+    public int? MaximumPenaltyMonths { get; set; }
+
+    public List<string> ConventionOffences { get; set; } = [];
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>On a State node: a notification this node sent to the Secretariat, and the outcome it last heard.</summary>
 public sealed class DirectorySubmission
 {
@@ -243,6 +264,19 @@ internal sealed class DirectoryServiceProviderConfiguration : IEntityTypeConfigu
         e.Property(x => x.LawEnforcementContact).AsJson(1000);
         e.Property(x => x.EmergencyContact).AsJson(1000);
         e.HasIndex(x => x.State);
+    }
+}
+
+internal sealed class DirectoryOffenceConfiguration : IEntityTypeConfiguration<DirectoryOffence>
+{
+    public void Configure(EntityTypeBuilder<DirectoryOffence> e)
+    {
+        e.ToTable("DirectoryOffences");
+        e.Property(x => x.State).HasMaxLength(2);
+        e.Property(x => x.Code).HasMaxLength(Comity.Domain.Cooperation.Offences.NationalOffence.MaxCodeLength);
+        e.Property(x => x.Title).HasMaxLength(DirectoryContent.OffenceTitleLength);
+        e.Property(x => x.ConventionOffences).AsJson(1000);
+        e.HasIndex(x => new { x.State, x.Code }).IsUnique();
     }
 }
 

@@ -50,6 +50,21 @@ internal static class RequestCodes
     /// <summary>A handover note about more than <see cref="MaxHandoverRequests"/> requests; the problem's <c>limit</c> is that bound.</summary>
     public const string HandoverTooManyRequests = "handover.too-many-requests";
 
+    /// <summary>No proposal of that id that the user may see.</summary>
+    public const string ProposalNotFound = "proposal.not-found";
+
+    /// <summary>A proposal list filtered by a status that does not exist.</summary>
+    public const string ProposalStatusUnknown = "proposal.status-unknown";
+
+    /// <summary>The proposal was already sent or returned.</summary>
+    public const string ProposalDecided = "proposal.decided";
+
+    /// <summary>The officer who drafted a request may not also send it (four eyes).</summary>
+    public const string ProposalFourEyes = "proposal.four-eyes";
+
+    /// <summary>A draft returned to its prosecutor without reasons.</summary>
+    public const string ProposalReasonMissing = "proposal.reason-missing";
+
     /// <summary>The longest preservation or extension one transition may set, in days (about ten years).</summary>
     public const int MaxPreservationDays = 3660;
 

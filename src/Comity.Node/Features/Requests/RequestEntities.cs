@@ -62,6 +62,9 @@ public sealed class RequestRecord
     /// <summary>For the central authorities' kinds: when the requester needs the assistance by (Art. 40); it travels once, in the request.</summary>
     public DateTimeOffset? Deadline { get; set; }
 
+    /// <summary>The requesting State's code of the offence as listed in the Register (dual-criminality guidance, Art. 35).</summary>
+    public string? OffenceCode { get; set; }
+
     /// <summary>Wire name of the current state.</summary>
     public required string State { get; set; }
 
@@ -176,6 +179,7 @@ internal sealed class RequestRecordConfiguration : IEntityTypeConfiguration<Requ
         builder.Property(r => r.Reference).HasMaxLength(RequestLimits.ShortText);
         builder.Property(r => r.LegalBasisKind).HasMaxLength(32);
         builder.Property(r => r.LegalBasisReference).HasMaxLength(RequestLimits.ShortText);
+        builder.Property(r => r.OffenceCode).HasMaxLength(Comity.Domain.Cooperation.Offences.NationalOffence.MaxCodeLength);
         builder.Property(r => r.OriginalLanguage).HasMaxLength(35);
         builder.Property(r => r.TranslationLanguage).HasMaxLength(35);
         builder.Property(r => r.State).HasMaxLength(32);

@@ -4,6 +4,7 @@ using Comity.Node.Features.Requests.Delivery;
 using Comity.Node.Features.Requests.HandoverNotes;
 using Comity.Node.Features.Requests.Kinds;
 using Comity.Node.Features.Requests.List;
+using Comity.Node.Features.Requests.Proposals;
 using Comity.Node.Features.Requests.ReceiveEvent;
 using Comity.Node.Features.Requests.ReceiveSubmission;
 using Comity.Node.Features.Requests.Show;
@@ -31,6 +32,9 @@ internal static class RequestsRegistration
         services.AddScoped<ListRequestKindsHandler>();
         services.AddScoped<RequestDraftChecker>();
         services.AddScoped<SubmitRequestHandler>();
+        services.AddScoped<ProposeRequestHandler>();
+        services.AddScoped<ReadProposalsHandler>();
+        services.AddScoped<DecideProposalHandler>();
         services.AddScoped<ListRequestsHandler>();
         services.AddScoped<ListRequestAlertsHandler>();
         services.AddScoped<GetRequestHandler>();
@@ -56,6 +60,7 @@ internal static class RequestsRegistration
         group.MapListRequestKinds();
         group.MapValidateRequest();
         group.MapSubmitRequest();
+        group.MapProposals();
         group.MapListRequests();
         group.MapListRequestAlerts();
         group.MapListHandoverNotes();

@@ -2,11 +2,12 @@ using Comity.Protocol.V1;
 
 namespace Comity.Node.Federation.Register;
 
-/// <summary>The directory part of the Register (nodes, designations, service providers) as approved by the Secretariat.</summary>
+/// <summary>The directory part of the Register (nodes, designations, service providers, States' offences) as approved by the Secretariat.</summary>
 public sealed record RegisterDirectoryContent(
     IReadOnlyList<RegisterNodeV1> Nodes,
     IReadOnlyList<DesignationV1> Designations,
-    IReadOnlyList<ServiceProviderV1> ServiceProviders);
+    IReadOnlyList<ServiceProviderV1> ServiceProviders,
+    IReadOnlyList<NationalOffenceV1>? Offences = null);
 
 /// <summary>Supplies the approved directory content the Secretariat publishes (implemented by the Directory area).</summary>
 public interface IRegisterDirectorySource

@@ -77,7 +77,10 @@ internal sealed partial class RegisterPublisher(
         var issuedAt = NodeKeyStore.WholeSecond(time.GetUtcNow());
         var register = new RegisterV1(
             RegisterV1.CurrentVersion, serial, issuedAt, issuedAt + federation.Value.RegisterValidity,
-            treaty, listed, nodes, content.Designations, content.ServiceProviders);
+            treaty, listed, nodes, content.Designations, content.ServiceProviders)
+        {
+            Offences = content.Offences is { Count: > 0 } offences ? offences : null,
+        };
         var payload = Protocol.V1.RegisterJson.SerializeToUtf8Bytes(register);
         var jws = await keys.SignRegisterAsync(payload, cancellationToken);
         db.RegisterPublications().Add(new RegisterPublication

@@ -20,7 +20,7 @@ namespace Comity.Node.Tests.Features.Requests;
 [Trait("Article", "40")]
 public sealed class MutualLegalAssistanceFederationTests
 {
-    private static RequestDraftInput Assistance(string to, RequestContentsDto? contents = null, IReadOnlyList<string>? purposes = null, DateTimeOffset? deadline = null) => new(
+    internal static RequestDraftInput Assistance(string to, RequestContentsDto? contents = null, IReadOnlyList<string>? purposes = null, DateTimeOffset? deadline = null) => new(
         "mutualLegalAssistance",
         to,
         "Central Authority",
@@ -44,7 +44,7 @@ public sealed class MutualLegalAssistanceFederationTests
         purposes ?? ["originalsOrCopiesOfRecords"],
         deadline ?? RequestsTestKit.Now.AddDays(30));
 
-    private static async Task DesignateCentralAuthoritiesAsync(RequestsNetwork network, CancellationToken ct)
+    internal static async Task DesignateCentralAuthoritiesAsync(RequestsNetwork network, CancellationToken ct)
     {
         foreach (var code in network.States.Keys)
         {

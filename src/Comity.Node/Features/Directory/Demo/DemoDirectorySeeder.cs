@@ -11,14 +11,24 @@ namespace Comity.Node.Features.Directory.Demo;
 /// On a demo State node's first start (<c>comity demo</c> sets Comity:Demo): fictional directory entries entered through the same handler
 /// an administrator uses — a central authority with office hours, a 24/7 point with four weeks of
 /// roster (XC's with one deliberate gap, so the dashboard flag shows), an authority under Art. 37 or
-/// 53, and two service providers. Never touches entries that exist already.
+/// 53, two service providers, and offences of its law mapped to the Convention's for dual criminality (Art. 35).
+/// Never touches entries that exist already (offences are added to a demo folder made before they existed).
 /// </summary>
 internal sealed class DemoDirectorySeeder(ComityDbContext db, ManageDirectoryHandler directory, IOptions<NodeOptions> node, TimeProvider time) : IStartupSeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (!node.Value.Demo || node.Value.Role != NodeRole.State || node.Value.StateCode is not { } state
-            || await db.Set<DirectoryDesignation>().AnyAsync(cancellationToken) || DemoDirectory.For(state) is not { } data)
+        if (!node.Value.Demo || node.Value.Role != NodeRole.State || node.Value.StateCode is not { } state || DemoDirectory.For(state) is not { } data)
+        {
+            return;
+        }
+
+        if (!await db.Set<DirectoryOffence>().AnyAsync(cancellationToken))
+        {
+            Accepted(await directory.SetOffencesAsync(new OffenceListInput(data.Offences), cancellationToken), "offences");
+        }
+
+        if (await db.Set<DirectoryDesignation>().AnyAsync(cancellationToken))
         {
             return;
         }
@@ -46,7 +56,7 @@ internal sealed class DemoDirectorySeeder(ComityDbContext db, ManageDirectoryHan
 /// <summary>The fictional directory of the demo States XA (Europe/Paris), XB (Asia/Singapore) and XC (America/Bogota).</summary>
 internal static class DemoDirectory
 {
-    public sealed record Data(IReadOnlyList<DesignationInput> Designations, IReadOnlyList<ServiceProviderInput> Providers);
+    public sealed record Data(IReadOnlyList<DesignationInput> Designations, IReadOnlyList<ServiceProviderInput> Providers, IReadOnlyList<OffenceInput> Offences);
 
     private static readonly int[] Weekdays = [1, 2, 3, 4, 5];
 
@@ -66,6 +76,12 @@ internal static class DemoDirectory
             [
                 new(null, "Nimbus Mail SA", ["webmail", "calendar"], "XA", ["XA", "XB"], new("portal", "https://le.nimbus.example/"), new("email", "emergency@nimbus.example"), ["preservation", "emergencyDisclosure", "subscriberInformation"]),
                 new(null, "Helios Cloud SAS", ["cloud storage", "virtual servers"], "XA", ["XA"], new("email", "lawenforcement@helios.example"), new("phone", "+33 1 70 00 00 99"), ["preservation"]),
+            ],
+            [
+                new("XA-PC-323-1", "Unauthorised access to an automated data processing system", 36, ["illegalAccess"]),
+                new("XA-PC-323-3", "Fraudulent introduction, alteration or deletion of data", 60, ["interferenceWithElectronicData", "interferenceWithIctSystem"]),
+                new("XA-PC-312-1", "Extortion", 84, []),
+                new("XA-GAM-56", "Operating an unlicensed online betting site", 36, []),
             ]),
         "XB" => new Data(
             [
@@ -80,6 +96,11 @@ internal static class DemoDirectory
             [
                 new(null, "Lion City Messaging Pte Ltd", ["instant messaging", "voice calls"], "XB", ["XB", "XC"], new("portal", "https://lawful.lioncity.example/"), new("email", "urgent@lioncity.example"), ["preservation", "emergencyDisclosure"]),
                 new(null, "Straits Data Centres Pte Ltd", ["colocation", "cloud storage"], "XB", ["XB"], new("email", "legal@straitsdc.example"), null, ["preservation", "subscriberInformation"]),
+            ],
+            [
+                new("XB-CMA-3", "Unauthorised access to computer material", 24, ["illegalAccess"]),
+                new("XB-CMA-5", "Unauthorised modification of computer material", 120, ["interferenceWithElectronicData", "interferenceWithIctSystem"]),
+                new("XB-PC-420", "Cheating and dishonestly inducing a delivery of property", 120, ["ictSystemRelatedTheftOrFraud"]),
             ]),
         "XC" => new Data(
             [
@@ -92,6 +113,11 @@ internal static class DemoDirectory
             [
                 new(null, "Cóndor Telecom S.A.S.", ["mobile telephony", "internet access"], "XC", ["XC"], new("email", "requerimientos@condor.example"), new("phone", "+57 601 444 0000"), ["preservation", "trafficData"]),
                 new(null, "Andes Hosting S.A.S.", ["web hosting"], "XC", ["XC", "XA"], new("portal", "https://judicial.andeshosting.example/"), null, ["preservation"]),
+            ],
+            [
+                new("XC-CP-269A", "Acceso abusivo a un sistema informático", 96, ["illegalAccess"]),
+                new("XC-CP-269D", "Daño informático", 96, ["interferenceWithElectronicData", "interferenceWithIctSystem"]),
+                new("XC-CP-269J", "Transferencia no consentida de activos", 120, ["ictSystemRelatedTheftOrFraud"]),
             ]),
         _ => null,
     };

@@ -37,6 +37,15 @@ public sealed record ServiceProviderInput(
     ContactChannelV1? EmergencyContact,
     IReadOnlyList<string>? AcceptsDirectly);
 
+/// <summary>An offence of this State's law as the administrator enters it (Art. 35; serious crime, Art. 2).</summary>
+/// <param name="Code">The State's own code, at most 64 characters (e.g. <c>XA-PC-201</c>).</param>
+/// <param name="MaximumPenaltyMonths">The maximum deprivation of liberty in months; null when none.</param>
+/// <param name="ConventionOffences">The Convention offences it covers (<c>illegalAccess</c>…; <c>GET /api/v1/requests/kinds</c> lists them).</param>
+public sealed record OffenceInput(string? Code, string? Title, int? MaximumPenaltyMonths, IReadOnlyList<string>? ConventionOffences);
+
+/// <summary>The complete list of this State's offences (replaces the previous one).</summary>
+public sealed record OffenceListInput(IReadOnlyList<OffenceInput?>? Offences);
+
 /// <summary>This node's entry: its public endpoint (https; http only on loopback for tests and the demo) and display name.</summary>
 public sealed record NodeEntryInput(string? Endpoint, string? Name);
 
@@ -54,7 +63,8 @@ public sealed record OwnDirectory(
     IReadOnlyList<ServiceProviderV1> ServiceProviders,
     bool ChangedSinceSubmission,
     SubmissionView? LastSubmission,
-    IReadOnlyList<RosterGap> RosterGaps);
+    IReadOnlyList<RosterGap> RosterGaps,
+    IReadOnlyList<NationalOffenceV1> Offences);
 
 public sealed record NodeEntryView(string? Endpoint, string Name);
 
@@ -73,7 +83,7 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
         var entry = await db.Set<DirectoryNodeEntry>().AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var last = await db.Set<DirectorySubmission>().AsNoTracking().OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
         var nodeView = new NodeEntryView(entry?.Endpoint ?? options.Value.PublicUrl?.ToString(), entry?.Name ?? node.Value.EffectiveDisplayName);
-        var changed = last is null || last.ContentHash != ContentHash(nodeView, await keys.PublicKeysAsync(cancellationToken), content.Designations, content.Providers);
+        var changed = last is null || last.ContentHash != ContentHash(nodeView, await keys.PublicKeysAsync(cancellationToken), content.Designations, content.Providers, content.Offences);
         return new OwnDirectory(
             State,
             nodeView,
@@ -81,7 +91,44 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
             content.Providers,
             changed,
             last is null ? null : View(last),
-            Gaps(content.Designations, Instant.FromDateTimeOffset(time.GetUtcNow())));
+            Gaps(content.Designations, Instant.FromDateTimeOffset(time.GetUtcNow())),
+            content.Offences);
+    }
+
+    /// <summary>Replaces the list of this State's offences; every problem at once, nothing changed when one remains.</summary>
+    public async Task<Result<IReadOnlyList<NationalOffenceV1>>> SetOffencesAsync(OffenceListInput? input, CancellationToken cancellationToken)
+    {
+        if (input?.Offences is not { } given)
+        {
+            return Error.Invalid("offences", "directory.offences-missing", "Give the complete list of offences (an empty list removes them all).");
+        }
+
+        var offences = given.Select(o => o is null ? null : new NationalOffenceV1(
+            State, o.Code?.Trim() ?? "", o.Title?.Trim() ?? "", o.MaximumPenaltyMonths, [.. (o.ConventionOffences ?? []).Select(c => c?.Trim() ?? "")])).ToList();
+        var errors = new List<ProblemError>();
+        DirectoryContent.Check(offences, State, "offences", errors);
+        if (errors.Count > 0)
+        {
+            return Error.Invalid(errors);
+        }
+
+        // The old list goes and the new one comes in one transaction: a failure leaves the old list as it was.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Set<DirectoryOffence>().ExecuteDeleteAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        db.AddRange(offences.Select(o => new DirectoryOffence
+        {
+            Id = ids.NewId(),
+            State = State,
+            Code = o!.Code,
+            Title = o.Title,
+            MaximumPenaltyMonths = o.MaximumPenaltyMonths,
+            ConventionOffences = [.. o.ConventionOffences.Distinct(StringComparer.Ordinal)],
+            UpdatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (await LoadContentAsync(cancellationToken)).Offences.ToList();
     }
 
     /// <summary>Roster gaps of this node's 24/7 points in the coming 14 days (Art. 41(1)); null when it has no 24/7 point.</summary>
@@ -305,13 +352,15 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
             ? null
             : "Give the node's public base URL: https (http only on a loopback address).";
 
-    internal async Task<(IReadOnlyList<DesignationV1> Designations, IReadOnlyList<ServiceProviderV1> Providers)> LoadContentAsync(CancellationToken cancellationToken)
+    internal async Task<(IReadOnlyList<DesignationV1> Designations, IReadOnlyList<ServiceProviderV1> Providers, IReadOnlyList<NationalOffenceV1> Offences)> LoadContentAsync(CancellationToken cancellationToken)
     {
         var designations = await db.Set<DirectoryDesignation>().AsNoTracking().Include(d => d.Roster).ToListAsync(cancellationToken);
         var providers = await db.Set<DirectoryServiceProvider>().AsNoTracking().ToListAsync(cancellationToken);
+        var offences = await db.Set<DirectoryOffence>().AsNoTracking().ToListAsync(cancellationToken);
         return (
             [.. designations.OrderBy(d => d.Role, StringComparer.Ordinal).ThenBy(d => d.Office, StringComparer.Ordinal).ThenBy(d => d.Id).Select(DirectoryContent.ToV1)],
-            [.. providers.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(DirectoryContent.ToV1)]);
+            [.. providers.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(DirectoryContent.ToV1)],
+            [.. offences.OrderBy(o => o.Code, StringComparer.Ordinal).Select(DirectoryContent.ToV1)]);
     }
 
     /// <summary>
@@ -319,8 +368,8 @@ internal sealed class ManageDirectoryHandler(ComityDbContext db, IOptions<NodeOp
     /// the new key is submitted and reaches the Register before the old one expires; otherwise other nodes would refuse
     /// everything this node signs with the new key.
     /// </summary>
-    internal static string ContentHash(NodeEntryView nodeEntry, IReadOnlyList<RegisterKeyV1> publicKeys, IReadOnlyList<DesignationV1> designations, IReadOnlyList<ServiceProviderV1> providers) =>
-        DirectoryContent.Hash(new DirectoryNotificationNodeV1(new Uri(nodeEntry.Endpoint ?? "about:blank"), nodeEntry.Name, publicKeys), designations, providers);
+    internal static string ContentHash(NodeEntryView nodeEntry, IReadOnlyList<RegisterKeyV1> publicKeys, IReadOnlyList<DesignationV1> designations, IReadOnlyList<ServiceProviderV1> providers, IReadOnlyList<NationalOffenceV1> offences) =>
+        DirectoryContent.Hash(new DirectoryNotificationNodeV1(new Uri(nodeEntry.Endpoint ?? "about:blank"), nodeEntry.Name, publicKeys), designations, providers, offences);
 
     internal static SubmissionView View(DirectorySubmission s) =>
         new(s.Id, s.SubmittedAt, Wire(s.Status), s.Reason, s.FirstRegistration, s.KeyThumbprint, s.CheckedAt);
@@ -364,6 +413,9 @@ internal static class ManageDirectoryEndpoints
         own.MapPut("/designations/{id:guid}/roster", async (Guid id, RosterInput input, ManageDirectoryHandler handler, CancellationToken ct) => (await handler.SetRosterAsync(id, input, ct)).ToHttp())
             .WithName("SetOwnRoster").WithSummary("Replace the on-call roster of a 24/7 point of contact.")
             .Produces<DesignationV1>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        own.MapPut("/offences", async (OffenceListInput? input, ManageDirectoryHandler handler, CancellationToken ct) => (await handler.SetOffencesAsync(input, ct)).ToHttp())
+            .WithName("SetOwnOffences").WithSummary("Replace the offences of this State's law listed for dual criminality (Art. 35), each with its maximum penalty and the Convention offences it covers; the next submission carries them to the Register.")
+            .Produces<IReadOnlyList<NationalOffenceV1>>().ProducesProblem(StatusCodes.Status400BadRequest);
         own.MapPost("/providers", async (ServiceProviderInput input, ManageDirectoryHandler handler, CancellationToken ct) =>
                 (await handler.SaveProviderAsync(null, input, ct)).ToHttp(p => Results.Created($"/api/v1/directory/own/providers/{p.Id}", p)))
             .WithName("CreateOwnProvider").WithSummary("List a service provider.")

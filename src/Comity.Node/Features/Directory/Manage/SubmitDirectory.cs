@@ -54,7 +54,7 @@ internal sealed class SubmitDirectoryHandler(
 
         var last = await db.Set<DirectorySubmission>().OrderByDescending(s => s.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
         var publicKeys = await keys.PublicKeysAsync(cancellationToken);
-        var hash = ManageDirectoryHandler.ContentHash(current.Node, publicKeys, current.Designations, current.ServiceProviders);
+        var hash = ManageDirectoryHandler.ContentHash(current.Node, publicKeys, current.Designations, current.ServiceProviders, current.Offences);
         if (last is not null && last.ContentHash == hash && last.Status != NotificationStatus.Rejected)
         {
             return new SubmitResult(ManageDirectoryHandler.View(last), Unchanged: true);
@@ -67,7 +67,10 @@ internal sealed class SubmitDirectoryHandler(
             time.GetUtcNow(),
             new DirectoryNotificationNodeV1(new Uri(current.Node.Endpoint!), current.Node.Name, publicKeys),
             current.Designations,
-            current.ServiceProviders);
+            current.ServiceProviders)
+        {
+            Offences = current.Offences.Count > 0 ? current.Offences : null,
+        };
 
         // Signed with the key the Register already lists for this State (after a rotation, the previous one, still valid
         // during the overlap): the Secretariat checks the signature against the Register, which does not know the new key yet.

@@ -19,6 +19,7 @@ internal sealed class ApprovedDirectorySource(ComityDbContext db) : IRegisterDir
         return new RegisterDirectoryContent(
             [.. states.Select(s => new RegisterNodeV1(s.State, s.Node.Name, s.Node.Endpoint, s.Node.Keys))],
             [.. states.SelectMany(s => s.Designations)],
-            [.. states.SelectMany(s => s.ServiceProviders)]);
+            [.. states.SelectMany(s => s.ServiceProviders)],
+            [.. states.SelectMany(s => s.Offences ?? [])]);
     }
 }

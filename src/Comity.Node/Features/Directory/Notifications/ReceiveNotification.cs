@@ -128,6 +128,8 @@ internal sealed class ReceiveNotificationHandler(
             DirectoryContent.Check(claimed.ServiceProviders[i], claimed.State, $"serviceProviders[{i}].", errors);
         }
 
+        DirectoryContent.Check(claimed.Offences ?? [], claimed.State, "offences", errors);
+
         if (errors.Any(e => e.Code == "directory.not-own-state"))
         {
             return DirectoryErrors.NotAllowed("directory.state-mismatch", "A State can only notify its own entries: " + errors.First(e => e.Code == "directory.not-own-state").Message);

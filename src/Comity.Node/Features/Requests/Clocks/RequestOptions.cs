@@ -16,6 +16,12 @@ public sealed class RequestOptions
     public bool ClockWorkerEnabled { get; set; } = true;
 
     /// <summary>
+    /// Whether the prosecutor who drafted a central-authority request may also send it (default false: four eyes,
+    /// another central-authority officer or a supervisor sends it). For offices of one person.
+    /// </summary>
+    public bool OneOfficerMayDraftAndSend { get; set; }
+
+    /// <summary>
     /// The clocks of a kind, by its wire name (<c>Comity:Requests:Kinds:emergencyDisclosure:AcknowledgeWithin</c>
     /// = <c>00:10:00</c>); what is not set keeps <see cref="CooperationClockSettings.Default"/>'s value.
     /// </summary>

@@ -42,9 +42,10 @@ internal sealed class ReceiveSubmissionHandler(
         }
 
         if (!RequestKinds.TryParse(request.Kind, out var kind) || RequestWire.FromWire(request.Conditions) is not { } conditions
-            || !LegalBasisKinds.TryParse(request.LegalBasis.Kind, out _) || string.IsNullOrWhiteSpace(request.Original.Text) || string.IsNullOrWhiteSpace(request.Original.Language))
+            || !LegalBasisKinds.TryParse(request.LegalBasis.Kind, out _) || string.IsNullOrWhiteSpace(request.Original.Text) || string.IsNullOrWhiteSpace(request.Original.Language)
+            || request.OffenceCode is { Length: > Comity.Domain.Cooperation.Offences.NationalOffence.MaxCodeLength })
         {
-            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request has an unknown kind, legal basis or condition, or no original text.");
+            return RequestEnvelopeRules.Refuse(StatusCodes.Status400BadRequest, RequestEnvelopeRules.Malformed, "The request has an unknown kind, legal basis or condition, no original text, or an offence code longer than 64 characters.");
         }
 
         if (await db.Requests().Where(r => r.Id == id).Select(r => r.PeerState).FirstOrDefaultAsync(cancellationToken) is { } peer)
@@ -91,6 +92,7 @@ internal sealed class ReceiveSubmissionHandler(
             TranslationText = request.Translation?.Language is { Length: <= 35 } ? request.Translation.Text : null,
             ContentsJson = RequestWire.ContentsJson(request.Contents),
             Deadline = request.Deadline,
+            OffenceCode = string.IsNullOrWhiteSpace(request.OffenceCode) ? null : request.OffenceCode,
             ConditionsJson = RequestWire.ConditionsJson(conditions),
             State = history.State.Wire(),
             SubmittedAt = body.Event.At,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Comity.Domain.Cooperation;
 using Comity.Node.Features.Requests.Clocks;
 using Comity.Node.Features.Requests.Delivery;
+using Comity.Node.Features.Requests.Validate;
 using Comity.Node.Federation.Envelopes;
 using Comity.Node.Federation.Register;
 using Comity.Node.Kernel;
@@ -62,6 +63,7 @@ internal sealed class GetRequestHandler(
             : actions.Count == 0 && theirs.Count > 0 ? $"Waiting for {request.PeerState}: {string.Join(", ", theirs)}."
             : null;
 
+        var contents = RequestWire.ContentsFromJson(request.ContentsJson);
         var detail = new RequestDetail(
             new RequestHeaderDto(
                 request.Id, request.Kind, kind.Basis().ToString(), request.Side, request.RequestingState, request.RequestedState,
@@ -70,7 +72,7 @@ internal sealed class GetRequestHandler(
             new LegalBasisDto(request.LegalBasisKind, request.LegalBasisReference, RequestDraftValidator.CooperationBasis.ToString(), request.ConventionInForce),
             new RequestTextDto(request.OriginalLanguage, request.OriginalText, null),
             request.TranslationLanguage is { } tl && request.TranslationText is { } tt ? new RequestTextDto(tl, tt, CooperationRequest.TranslationProvidedBy.Wire()) : null,
-            RequestWire.ContentsFromJson(request.ContentsJson),
+            contents,
             RequestWire.ToDto(snapshot.Conditions),
             [.. RequestClocks.Shown(side, status.Clocks).Select(c => new RequestClockDto(RequestWire.DeadlineWire(c.Deadline.Kind), c.Deadline.Due.ToDateTimeOffset(), c.Deadline.Basis.ToString(), c.IsDue, c.Remaining.ToTimeSpan()))],
             eventDtos,
@@ -83,7 +85,11 @@ internal sealed class GetRequestHandler(
             actions,
             waitingFor,
             trouble,
-            refused ? null : OtherSide.Describe(OtherSide.Overdue(side, status, snapshot.State), register, request, kind, now));
+            refused ? null : OtherSide.Describe(OtherSide.Overdue(side, status, snapshot.State), register, request, kind, now))
+        {
+            OffenceCode = request.OffenceCode,
+            DualCriminality = OffenceAssessment.Assess(register, request.RequestingState, request.RequestedState, request.OffenceCode, kind, request.OffenceCode is null ? null : JsonSerializer.Deserialize<RequestContentsV1>(request.ContentsJson, FederationJson.Options)?.Purposes),
+        };
         return detail;
     }
 

@@ -30,7 +30,14 @@ public sealed record RequestDetail(
     IReadOnlyList<string> Actions,
     string? WaitingFor,
     RequestDeliveryDto? Delivery = null,
-    TheirOverdueDto? TheirOverdue = null);
+    TheirOverdueDto? TheirOverdue = null)
+{
+    /// <summary>The requesting State's code of the offence, as listed in the Register; null when the request names none.</summary>
+    public string? OffenceCode { get; init; }
+
+    /// <summary>Guidance on dual criminality from both States' listed offences (Arts. 2, 35, 40), as the Register this node holds now shows them; null when the request names no listed offence or asks for no measure.</summary>
+    public Validate.DualCriminalityDto? DualCriminality { get; init; }
+}
 
 /// <param name="Side">This node's side: <c>requesting</c> or <c>requested</c>.</param>
 /// <param name="RequestedDesignationId">The 24/7 designation the request was routed to.</param>

@@ -32,7 +32,15 @@ internal sealed class SubmitRequestHandler(
 {
     private CooperationClockSettings Clocks => options.Value.Clocks;
 
-    public async Task<Result<RequestDetail>> HandleAsync(RequestDraftInput? input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <param name="alongside">
+    /// Work stored in the same transaction as the request, given its id (a reviewed proposal marked sent); it may throw
+    /// to abandon the submission. It runs again if the transaction is retried.
+    /// </param>
+    public async Task<Result<RequestDetail>> HandleAsync(
+        RequestDraftInput? input,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken,
+        Func<Guid, CancellationToken, Task>? alongside = null)
     {
         var draft = input ?? RequestDraftChecker.Empty;
         if (RequestRoles.OtherChannel(user, draft.Kind) is { } wrongChannel)
@@ -83,6 +91,7 @@ internal sealed class SubmitRequestHandler(
                     TranslationText = request.Translation?.Text,
                     ContentsJson = RequestWire.ContentsJson(RequestWire.ToWire(request.Contents, request.Purposes)),
                     Deadline = request.Deadline?.ToDateTimeOffset(),
+                    OffenceCode = string.IsNullOrWhiteSpace(draft.OffenceCode) ? null : draft.OffenceCode.Trim(),
                     ConditionsJson = RequestWire.ConditionsJson(request.Conditions),
                     State = history.State.Wire(),
                     SubmittedAt = now,
@@ -91,6 +100,10 @@ internal sealed class SubmitRequestHandler(
                 };
                 RequestLedger.Recompute(record, history, Clocks);
                 db.Requests().Add(record);
+                if (alongside is not null)
+                {
+                    await alongside(id, token);
+                }
 
                 var wireEvent = RequestWire.ToWire(submitted, actor, RequestWire.Fields(submitted));
                 var body = RequestJson.ToBody(new RequestSubmittedV1(ToWire(record, request), wireEvent));
@@ -128,6 +141,7 @@ internal sealed class SubmitRequestHandler(
         RequestWire.ToWire(request.Conditions))
     {
         Deadline = request.Deadline?.ToDateTimeOffset(),
+        OffenceCode = record.OffenceCode,
     };
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

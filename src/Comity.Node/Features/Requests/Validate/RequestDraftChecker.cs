@@ -14,9 +14,10 @@ internal sealed record CheckedDraft(
     IReadOnlyList<RequestProblemDto> Problems,
     IReadOnlyList<RequestProblemDto> Warnings,
     RequestRoutingDto? Routing,
-    CooperationRequest? Request)
+    CooperationRequest? Request,
+    DualCriminalityDto? DualCriminality = null)
 {
-    public RequestValidationResult Result => new(Request is not null && Problems.Count == 0, Problems, Warnings, Routing);
+    public RequestValidationResult Result => new(Request is not null && Problems.Count == 0, Problems, Warnings, Routing, DualCriminality);
 }
 
 /// <summary>
@@ -98,6 +99,7 @@ internal sealed class RequestDraftChecker(
         var channel = profile?.Channel ?? RequestChannels.Shared;
         var channelBasis = channel?.Basis() ?? Convention.Art(41);
         RequestRoutingDto? routing = null;
+        DualCriminalityDto? dualCriminality = null;
         bool? inForce = null;
         IReadOnlyCollection<string>? languages = null;
         if (requested is { Length: 2 } && FederationJson.IsStateCode(requested) && !string.Equals(requested, own, StringComparison.Ordinal))
@@ -136,6 +138,21 @@ internal sealed class RequestDraftChecker(
                 routing = new RequestRoutingDto(requested, null, null, null, [], null, conventionInForce, reason, register.Serial);
             }
 
+            if (register is not null && !string.IsNullOrWhiteSpace(input.OffenceCode) && input.OffenceCode.Length <= Comity.Domain.Cooperation.Offences.NationalOffence.MaxCodeLength)
+            {
+                var code = input.OffenceCode.Trim();
+                if (OffenceAssessment.Listed(register, own, code) is null)
+                {
+                    problems.Add(Input("offenceCode", OffenceAssessment.OffenceUnknown,
+                        $"{own} lists no offence '{code}' in the Register (serial {register.Serial}): list it with its maximum penalty in this node's directory and submit the directory, or leave the code out.",
+                        Comity.Domain.Cooperation.Offences.DualCriminality.ConductBasis));
+                }
+                else if (kind is { } assessed)
+                {
+                    dualCriminality = OffenceAssessment.Assess(register, own, requested, code, assessed, input.Purposes);
+                }
+            }
+
             if (!conventionInForce && basis is not null && basis.Kind != LegalBasisKind.Convention)
             {
                 warnings.Add(RequestProblemDto.From(RequestWire.Problem("legalBasis.kind", RequestDraftValidator.ConventionNotInForce,
@@ -167,7 +184,7 @@ internal sealed class RequestDraftChecker(
             }
         }
 
-        return new CheckedDraft(problems, warnings, routing, problems.Count == 0 ? validation.Request : null);
+        return new CheckedDraft(problems, warnings, routing, problems.Count == 0 ? validation.Request : null, dualCriminality);
     }
 
     private static RequestProblemDto Input(string field, string code, string message, ArticleReference basis) =>
@@ -185,6 +202,7 @@ internal sealed class RequestDraftChecker(
 
         Check(input.RequestingOffice, "requestingOffice", RequestLimits.ShortText);
         Check(input.Reference, "reference", RequestLimits.ShortText);
+        Check(input.OffenceCode, "offenceCode", Comity.Domain.Cooperation.Offences.NationalOffence.MaxCodeLength);
         Check(input.LegalBasis?.Reference, "legalBasis.reference", RequestLimits.ShortText);
         Check(input.Original?.Text, "original.text", RequestLimits.LongText);
         Check(input.Translation?.Text, "translation.text", RequestLimits.LongText);

@@ -32,7 +32,8 @@ public sealed record RequestDraftInput(
     HandlingConditionsDto? Conditions,
     string? Reference = null,
     IReadOnlyList<string>? Purposes = null,
-    DateTimeOffset? Deadline = null);
+    DateTimeOffset? Deadline = null,
+    string? OffenceCode = null);
 
 /// <summary>The legal basis of a request.</summary>
 /// <param name="Kind"><c>convention</c>, <c>bilateralTreaty</c>, <c>budapestConvention</c>, <c>reciprocity</c> or <c>otherInstrument</c>.</param>
@@ -87,7 +88,8 @@ public sealed record RequestValidationResult(
     bool Valid,
     IReadOnlyList<RequestProblemDto> Problems,
     IReadOnlyList<RequestProblemDto> Warnings,
-    RequestRoutingDto? Routing);
+    RequestRoutingDto? Routing,
+    DualCriminalityDto? DualCriminality = null);
 
 /// <summary>The requested State's 24/7 point of contact as the Register shows it.</summary>
 /// <param name="State">The requested State.</param>
