@@ -106,9 +106,9 @@ internal static class RequestDetailView
             table.AddColumn("Holds");
             table.AddColumn("Article");
             table.AddColumn("Why");
-            foreach (var c in guidance.Conclusions)
+            foreach (var conclusion in guidance.Conclusions)
             {
-                table.AddRow(Markup.Escape(c.Code), c.Holds ? "[green]yes[/]" : "[yellow]no[/]", Markup.Escape(c.Article), Markup.Escape(c.Reason));
+                table.AddRow(Markup.Escape(conclusion.Code), conclusion.Holds ? "[green]yes[/]" : "[yellow]no[/]", Markup.Escape(conclusion.Article), Markup.Escape(conclusion.Reason));
             }
 
             output.Write(table);
