@@ -414,7 +414,7 @@ public static class RequestListBenchmark
             NodeApi.Ok(await admin.PutAsync($"api/v1/directory/own/designations/{designation.GetProperty("id").GetString()}/roster",
                 new RosterInput([new RosterShiftV1(now.AddHours(-1), now.AddDays(2), $"Officer {code}", [])]), ct), $"{code}: roster");
             NodeApi.Ok(await admin.PostAsync("api/v1/directory/own/designations", new DesignationInput(
-                null, $"{code} Ministry of Justice, central authority", "centralAuthority", [new ContactChannelV1("email", $"mla@{code.ToLowerInvariant()}.example")], ["en"], "UTC", [], false), ct), $"{code}: designate the central authority");
+                null, $"{code} Ministry of Justice, central authority", "centralAuthority", [new ContactChannelV1("email", $"mla@{code.ToLowerInvariant()}.example")], ["en"], "UTC", [], true), ct), $"{code}: designate the central authority");
             var submitted = await admin.PostOkAsync("api/v1/directory/own/submit", null, ct);
             await network.SecretariatApi.PostOkAsync($"api/v1/directory/notifications/{submitted.GetProperty("submission").GetProperty("id").GetString()}/approve", null, ct);
         }
