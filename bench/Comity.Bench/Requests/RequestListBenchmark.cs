@@ -17,16 +17,17 @@ namespace Comity.Bench.Requests;
 
 /// <summary>
 /// <c>--request-list [--requests 10000] [--templates 110] [--samples 300] [--warmup 30] [--provider sqlite|postgres|both]
-/// [--postgres "Host=127.0.0.1;Port=55442;Username=postgres"]</c>: the request list and the request page's API on a State
+/// [--postgres "Host=127.0.0.1;Port=55442;Username=postgres"] [--reuse earlier-run-folder] [--set Key=Value]…</c>: the request list and the request page's API on a State
 /// node (<c>comity serve</c>, XB) holding <c>--requests</c> requests, on SQLite and on PostgreSQL. The requests are
 /// submitted and walked through the public API between XA and XB (<see cref="RequestTemplates"/>), then replicated
 /// with fresh ids, moved instants and genuine signatures (<see cref="RequestReplicator"/>). Each API call is measured
 /// over HTTP one at a time, interleaved with its same-run baseline: one indexed <c>SELECT</c> of the same rows directly
-/// on the node's database (ADO.NET).
+/// on the node's database (ADO.NET). <c>--reuse</c> starts the nodes on copies of an earlier run's seeded data folders
+/// (and a copy of its PostgreSQL database) instead of seeding again: to measure a change to the node on the same data.
 /// </summary>
 public static class RequestListBenchmark
 {
-    private const string Supervisor = "supervisor";
+    private static Dictionary<string, string?> Settings { get; set; } = [];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -42,6 +43,11 @@ public static class RequestListBenchmark
             _ => ["sqlite", "postgres"],
         };
         var postgres = BenchArgs.String(args, "--postgres") ?? "Host=127.0.0.1;Port=55442;Username=postgres";
+        var reuse = BenchArgs.String(args, "--reuse");
+
+        // --set Key=Value (repeatable): node configuration for a profile, e.g. --set Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information.
+        Settings = args.Select((a, i) => (a, i)).Where(p => p.a == "--set" && p.i + 1 < args.Length)
+            .Select(p => args[p.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
         var folder = BenchArgs.String(args, "--run-folder")
             ?? Path.Combine(Path.GetTempPath(), "comity-request-list", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         System.IO.Directory.CreateDirectory(folder);
@@ -51,7 +57,7 @@ public static class RequestListBenchmark
         text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z, {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average at the start {LoadAverage()}.");
         foreach (var provider in providers)
         {
-            text.Append(await RunProviderAsync(console, provider, postgres, Path.Combine(folder, provider), total, templates, samples, warmup));
+            text.Append(await RunProviderAsync(console, provider, postgres, Path.Combine(folder, provider), reuse is null ? null : Path.Combine(reuse, provider), total, templates, samples, warmup));
         }
 
         await File.WriteAllTextAsync(Path.Combine(folder, "results.md"), text.ToString());
@@ -70,21 +76,31 @@ public static class RequestListBenchmark
 
     private delegate string? JsonCheck(System.Text.Json.JsonElement answer);
 
-    private static async Task<string> RunProviderAsync(IAnsiConsole console, string provider, string postgres, string folder, int total, int templateCount, int samples, int warmup)
+    private static async Task<string> RunProviderAsync(IAnsiConsole console, string provider, string postgres, string folder, string? reuse, int total, int templateCount, int samples, int warmup)
     {
         var ct = CancellationToken.None;
         System.IO.Directory.CreateDirectory(folder);
+        if (reuse is not null)
+        {
+            foreach (var node in new[] { "un", "xa", "xb" })
+            {
+                CopyFolder(Path.Combine(reuse, node), Path.Combine(folder, node));
+            }
+        }
+
         string? connectionString = null;
         if (provider == "postgres")
         {
             var name = "comity_bench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            var template = reuse is null ? "" : " TEMPLATE " + (await File.ReadAllTextAsync(Path.Combine(reuse, "postgres-database.txt"), ct)).Trim();
             await using (var admin = new NpgsqlConnection(postgres))
             {
                 await admin.OpenAsync(ct);
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}{template}", admin);
                 await create.ExecuteNonQueryAsync(ct);
             }
 
+            await File.WriteAllTextAsync(Path.Combine(folder, "postgres-database.txt"), name, ct);
             connectionString = postgres + ";Database=" + name;
         }
 
@@ -93,9 +109,14 @@ public static class RequestListBenchmark
         {
             RunFolder = folder,
             States = ["XA", "XB"],
+            Settings = Settings,
             Postgres = connectionString is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["XB"] = connectionString },
         }, ct);
-        await DesignateAsync(network, ct);
+        if (reuse is null)
+        {
+            await DesignateAsync(network, ct);
+        }
+
         var xa = network["XA"];
         var xb = network["XB"];
         using var xaOfficer = new NodeApi(xa.BaseAddress, await TokenAsync(xa, "bench-officer", [Roles.DutyOfficer, Roles.CentralAuthorityOfficer], ct), TimeSpan.FromSeconds(60));
@@ -103,37 +124,42 @@ public static class RequestListBenchmark
         using var xbSupervisor = new NodeApi(xb.BaseAddress, await TokenAsync(xb, "bench-supervisor", [Roles.Supervisor], ct), TimeSpan.FromSeconds(60));
         using var xbDuty = new NodeApi(xb.BaseAddress, await TokenAsync(xb, "bench-duty", [Roles.DutyOfficer], ct), TimeSpan.FromSeconds(60));
 
-        // Requests through the public API, both directions, three at a time.
-        var ids = new Guid[templateCount];
-        var seedClock = Stopwatch.StartNew();
-        await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask($"{provider}: requests through the API", maxValue: templateCount);
-                await Parallel.ForEachAsync(Enumerable.Range(0, templateCount), new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (k, token) =>
-                {
-                    var scenario = RequestTemplates.All[k % RequestTemplates.All.Count];
-                    var outgoing = k / RequestTemplates.All.Count % 2 == 0;
-                    ids[k] = outgoing
-                        ? await RequestTemplates.RunAsync(scenario, k, ("XB", xbOfficer), ("XA", xaOfficer), token)
-                        : await RequestTemplates.RunAsync(scenario, k, ("XA", xaOfficer), ("XB", xbOfficer), token);
-                    task.Increment(1);
-                });
-            });
-        var apiSeconds = seedClock.Elapsed.TotalSeconds;
-
-        seedClock.Restart();
-        await using (var replicator = new RequestReplicator(xb, xa))
+        var seeding = $"reused from {reuse}";
+        if (reuse is null)
         {
+            // Requests through the public API, both directions, three at a time.
+            var ids = new Guid[templateCount];
+            var seedClock = Stopwatch.StartNew();
             await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .StartAsync(async context =>
                 {
-                    var task = context.AddTask($"{provider}: replicated with fresh ids and signatures", maxValue: total - templateCount);
-                    await replicator.ReplicateAsync(ids, total, seed: 42, new Progress<int>(done => task.Value = done), ct);
+                    var task = context.AddTask($"{provider}: requests through the API", maxValue: templateCount);
+                    await Parallel.ForEachAsync(Enumerable.Range(0, templateCount), new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (k, token) =>
+                    {
+                        var scenario = RequestTemplates.All[k % RequestTemplates.All.Count];
+                        var outgoing = k / RequestTemplates.All.Count % 2 == 0;
+                        ids[k] = outgoing
+                            ? await RequestTemplates.RunAsync(scenario, k, ("XB", xbOfficer), ("XA", xaOfficer), token)
+                            : await RequestTemplates.RunAsync(scenario, k, ("XA", xaOfficer), ("XB", xbOfficer), token);
+                        task.Increment(1);
+                    });
                 });
+            var apiSeconds = seedClock.Elapsed.TotalSeconds;
+
+            seedClock.Restart();
+            await using (var replicator = new RequestReplicator(xb, xa))
+            {
+                await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask($"{provider}: replicated with fresh ids and signatures", maxValue: total - templateCount);
+                        await replicator.ReplicateAsync(ids, total, seed: 42, new Progress<int>(done => task.Value = done), ct);
+                    });
+            }
+
+            seeding = $"{templateCount} requests through the API in {apiSeconds:0} s, {total - templateCount} replicated in {seedClock.Elapsed.TotalSeconds:0} s";
         }
 
-        var replicateSeconds = seedClock.Elapsed.TotalSeconds;
         await using var connection = connectionString is null
             ? (DbConnection)new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(xb.Options.DataFolder, "comity.db") }.ToString())
             : new NpgsqlConnection(connectionString);
@@ -242,8 +268,8 @@ public static class RequestListBenchmark
         text.AppendLine();
         text.AppendLine(inv, $"### {provider}: {total} requests on XB");
         text.AppendLine();
-        text.AppendLine(inv, $"Seeding: {templateCount} requests through the API in {apiSeconds:0} s, {total - templateCount} replicated in {replicateSeconds:0} s; {alerts} alerts raised by the clocks worker before measuring. {shape}");
-        text.AppendLine(inv, $"{samples} samples per operation after {warmup} warm-up, one request at a time, each API call followed by its baseline; load average at the end {LoadAverage()}.");
+        text.AppendLine(inv, $"Seeding: {seeding}; {alerts} alerts raised by the clocks worker before measuring. {shape}");
+        text.AppendLine(inv, $"{samples} samples per operation after {warmup} warm-up, one request at a time, each API call followed by its baseline; load average at the end {LoadAverage()}; node settings beyond the defaults: {(Settings.Count == 0 ? "none" : string.Join(", ", Settings.Select(kv => kv.Key + "=" + kv.Value)))}.");
         text.AppendLine();
         text.AppendLine("| operation | p50 | p90 | p99 | baseline | baseline p50 | baseline p90 | baseline p99 | ratio p50 | ratio p99 |");
         text.AppendLine("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|");
@@ -262,6 +288,20 @@ public static class RequestListBenchmark
         }
 
         return text.ToString();
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in System.IO.Directory.EnumerateDirectories(from))
+        {
+            CopyFolder(directory, Path.Combine(to, Path.GetFileName(directory)));
+        }
     }
 
     private static JsonCheck Items(int max) => answer =>
