@@ -21,7 +21,7 @@ namespace Comity.Bench.Requests;
 /// node (<c>comity serve</c>, XB) holding <c>--requests</c> requests, on SQLite and on PostgreSQL. The requests are
 /// submitted and walked through the public API between XA and XB (<see cref="RequestTemplates"/>), then replicated
 /// with fresh ids, moved instants and genuine signatures (<see cref="RequestReplicator"/>). Each API call is measured
-/// over HTTP one at a time, interleaved with its same-run baseline: one indexed <c>SELECT</c> of the same rows directly
+/// over HTTP one at a time, interleaved with its same-run baseline: one <c>SELECT</c> of the same rows (for a request, by id) directly
 /// on the node's database (ADO.NET). <c>--reuse</c> starts the nodes on copies of an earlier run's seeded data folders
 /// (and a copy of its PostgreSQL database) instead of seeding again: to measure a change to the node on the same data.
 /// </summary>
