@@ -21,6 +21,11 @@ if (args.Contains("--request-latency"))
     return await Comity.Bench.Requests.RequestLatency.RunAsync(args);
 }
 
+if (args.Contains("--request-list"))
+{
+    return await Comity.Bench.Requests.RequestListBenchmark.RunAsync(args);
+}
+
 if (args.Contains("--baseline-peer"))
 {
     return await Comity.Bench.Federation.BaselinePeer.RunAsync(args);

@@ -29,6 +29,14 @@ public sealed record NodeProcessOptions
 
     /// <summary>Configuration passed as environment variables (<c>Comity:Federation:PublicUrl</c> becomes <c>Comity__Federation__PublicUrl</c>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>A PostgreSQL connection string: the node runs on PostgreSQL (<c>--database postgres</c>) instead of SQLite in its data folder.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>The database flags of <c>comity serve</c> and <c>comity admin token</c> for this node.</summary>
+    public IReadOnlyList<string> DatabaseArguments => PostgresConnectionString is { } cs
+        ? ["--database", "postgres", "--connection-string", cs]
+        : ["--database", "sqlite"];
 }
 
 /// <summary>
@@ -110,8 +118,10 @@ public sealed class NodeProcess : IAsyncDisposable
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
         start.ArgumentList.Add("--data");
         start.ArgumentList.Add(Options.DataFolder);
-        start.ArgumentList.Add("--database");
-        start.ArgumentList.Add("sqlite");
+        foreach (var argument in Options.DatabaseArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         // One JSON log line per event, whatever the terminal; nothing from the node reaches the harness console.
         start.Environment["Comity__LogFormat"] = "json";

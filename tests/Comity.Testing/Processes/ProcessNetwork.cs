@@ -18,6 +18,9 @@ public sealed record ProcessNetworkOptions
     /// <summary>States reached through a <see cref="TcpProxy"/>: their endpoint in the Register is the proxy's port.</summary>
     public IReadOnlyList<string> Proxied { get; init; } = [];
 
+    /// <summary>States whose node runs on PostgreSQL, with its connection string; the others run on SQLite in their data folder.</summary>
+    public IReadOnlyDictionary<string, string> Postgres { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Configuration for every node (as <c>Comity:…</c> keys, passed as environment variables).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
@@ -125,6 +128,7 @@ public sealed class ProcessNetwork : IAsyncDisposable
                     DataFolder = Path.Combine(options.RunFolder, name),
                     LogFile = Path.Combine(options.RunFolder, name + ".log"),
                     Settings = settings,
+                    PostgresConnectionString = options.Postgres.TryGetValue(code, out var cs) ? cs : null,
                 });
             }
 
@@ -170,7 +174,7 @@ public sealed class ProcessNetwork : IAsyncDisposable
     /// </summary>
     public static async Task<string> IssueTokenAsync(NodeProcess node, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
-        List<string> args = ["admin", "token", "--data", node.Options.DataFolder, "--user", "harness", "--name", "fault harness", "--expires-in-days", "2"];
+        List<string> args = ["admin", "token", "--data", node.Options.DataFolder, .. node.Options.DatabaseArguments, "--user", "harness", "--name", "fault harness", "--expires-in-days", "2"];
         args.AddRange(node.Options.Role == NodeRole.Secretariat ? ["--role", "secretariat"] : ["--role", "state", "--state", node.Options.StateCode!]);
         foreach (var role in roles)
         {

@@ -82,19 +82,25 @@ internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries 
 
         // Open requests first, earliest due first: the ones that can be urgent. Urgency itself is computed from the history.
         var limit = filter.Limit ?? RequestLimits.DefaultRows;
-        var rows = await query.OrderByDescending(r => r.IsOpen).ThenBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenByDescending(r => r.LastMovedAt)
-            .Take(RequestLimits.MaxRows * 2).ToListAsync(cancellationToken);
+        var rows = await Columns(query.OrderByDescending(r => r.IsOpen).ThenBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenByDescending(r => r.LastMovedAt)
+            .Take(RequestLimits.MaxRows * 2)).ToListAsync(cancellationToken);
 
         // Requests whose events the other node refused come first whatever their clocks: fetch those the window missed.
         var troubled = RequestDeliveries.ByRequest(await deliveries.TroubledAsync(RequestDeliveries.TroubledLimit, cancellationToken));
         var missing = troubled.Keys.Except(rows.Select(r => r.Id)).ToList();
         if (missing.Count > 0)
         {
-            rows.AddRange(await query.Where(r => missing.Contains(r.Id)).ToListAsync(cancellationToken));
+            rows.AddRange(await Columns(query.Where(r => missing.Contains(r.Id))).ToListAsync(cancellationToken));
         }
 
         var ids = rows.Select(r => r.Id).ToList();
-        var events = (await db.RequestEvents().AsNoTracking().Where(e => ids.Contains(e.RequestId)).ToListAsync(cancellationToken)).ToLookup(e => e.RequestId);
+        var events = (await db.RequestEvents().AsNoTracking().Where(e => ids.Contains(e.RequestId))
+            .Select(e => new RequestEventRecord
+            {
+                Id = e.Id, RequestId = e.RequestId, Index = e.Index, Type = e.Type, By = e.By, Node = e.Node, Actor = e.Actor, At = e.At,
+                FieldsJson = e.FieldsJson, EnvelopeId = e.EnvelopeId, Jws = "", Kid = e.Kid, StoredAt = e.StoredAt,
+            })
+            .ToListAsync(cancellationToken)).ToLookup(e => e.RequestId);
         var alerts = (await db.RequestAlerts().AsNoTracking().Where(a => ids.Contains(a.RequestId)).ToListAsync(cancellationToken)).ToLookup(a => a.RequestId);
         var now = time.GetUtcNow();
         var held = (await register.GetAsync(cancellationToken))?.Register;
@@ -114,6 +120,24 @@ internal sealed class ListRequestsHandler(ComityDbContext db, IOutboxDeliveries 
             return null;
         }
     }
+
+    /// <summary>
+    /// The columns a summary and the replay of its history read: never the request's texts and contents (up to
+    /// <see cref="RequestLimits.LongText"/> each), which the window of <see cref="RequestLimits.MaxRows"/> × 2 rows would
+    /// otherwise read on every list. The events likewise come without their signed envelopes (<c>Jws</c>): the page of a
+    /// request verifies those, the list does not show them.
+    /// </summary>
+    private static IQueryable<RequestRecord> Columns(IQueryable<RequestRecord> query) => query.Select(r => new RequestRecord
+    {
+        Id = r.Id, Kind = r.Kind, Side = r.Side, RequestingState = r.RequestingState, RequestedState = r.RequestedState, PeerState = r.PeerState,
+        RequestingOffice = r.RequestingOffice, RequestedOffice = r.RequestedOffice, RequestedDesignationId = r.RequestedDesignationId,
+        OfficerOnDuty = r.OfficerOnDuty, RequestedTimeZone = r.RequestedTimeZone, RegisterSerial = r.RegisterSerial, Reference = r.Reference,
+        LegalBasisKind = r.LegalBasisKind, LegalBasisReference = r.LegalBasisReference, ConventionInForce = r.ConventionInForce,
+        OriginalLanguage = r.OriginalLanguage, OriginalText = "", TranslationLanguage = r.TranslationLanguage, TranslationText = null,
+        ContentsJson = "{}", ConditionsJson = r.ConditionsJson, Deadline = r.Deadline, State = r.State, IsOpen = r.IsOpen,
+        EventCount = r.EventCount, SubmittedAt = r.SubmittedAt, LastMovedAt = r.LastMovedAt, NextDueAt = r.NextDueAt,
+        NextDueKind = r.NextDueKind, CreatedAt = r.CreatedAt,
+    });
 
     private RequestSummary Summary(RequestRecord request, RequestHistory history, IEnumerable<RequestAlertRecord> alerts, DateTimeOffset now, (string Status, string? Code)? delivery, Protocol.V1.RegisterV1? held)
     {
