@@ -212,6 +212,7 @@ internal static class ArabicText
         }
 
         var types = line.Select(DirectionOf).ToArray();
+        ResolveBrackets(line, types);
 
         // A number takes the direction of the strong text before it, for the neutrals around it.
         var strong = new Direction[types.Length];
@@ -279,6 +280,33 @@ internal static class ArabicText
         }
 
         return new string(chars);
+    }
+
+    /// <summary>
+    /// A much reduced rule N0: a pair of brackets whose content has strong characters of one direction only takes that
+    /// direction, so that "(Art. 40(15))" after Arabic stays one left-to-right unit, brackets facing the right way.
+    /// </summary>
+    private static void ResolveBrackets(string line, Direction[] types)
+    {
+        var open = new Stack<int>();
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] is '(' or '[' or '{')
+            {
+                open.Push(i);
+            }
+            else if (line[i] is ')' or ']' or '}' && open.Count > 0)
+            {
+                var start = open.Pop();
+                var inside = types.AsSpan(start + 1, i - start - 1);
+                var left = inside.Contains(Direction.Left);
+                var right = inside.Contains(Direction.Right);
+                if (left != right)
+                {
+                    types[start] = types[i] = left ? Direction.Left : Direction.Right;
+                }
+            }
+        }
     }
 
     private static Direction? Strong(Direction[] strong, int i, int step)

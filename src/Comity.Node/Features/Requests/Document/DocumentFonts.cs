@@ -18,7 +18,13 @@ internal sealed class DocumentFonts : IFontResolver
 
     private static readonly Lock Gate = new();
     private static readonly ConcurrentDictionary<string, byte[]> Loaded = new(StringComparer.Ordinal);
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
+    private static readonly XPdfFontOptions Subset = new(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
+
+    /// <summary>
+    /// Noto Sans Arabic draws many presentation forms as composites of composite glyphs, which PDFsharp's subsets leave
+    /// out (the isolated teh marbuta came out as its two dots): the Arabic font is embedded whole (about 240 KB).
+    /// </summary>
+    private static readonly XPdfFontOptions Whole = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
 
     /// <summary>PDFsharp's font resolver is process-wide: this one is installed once, before the first document is drawn.</summary>
     public static void EnsureInstalled()
@@ -58,7 +64,7 @@ internal sealed class DocumentFonts : IFontResolver
         : Latin;
 
     public static XFont Font(string family, double size, bool bold) =>
-        new(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
+        new(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, family == Arabic ? Whole : Subset);
 
     /// <summary>
     /// The text cut into runs that one font draws: a character stays in the current run when that run's font has it
