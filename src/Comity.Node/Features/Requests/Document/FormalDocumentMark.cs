@@ -15,7 +15,7 @@ namespace Comity.Node.Features.Requests.Document;
 /// <c>/ComityMark</c> document property (what <c>comity request verify-document</c> and the page read: no QR decoder needed).
 /// Text form: <c>comity:request:{id}:sha256:{hex}</c>, for an answer followed by <c>:answer:{index}:sha256:{hex}</c>.
 /// </summary>
-internal sealed record FormalDocumentMark(Guid RequestId, string SubmissionSha256, int? AnswerIndex = null, string? AnswerSha256 = null)
+public sealed record FormalDocumentMark(Guid RequestId, string SubmissionSha256, int? AnswerIndex = null, string? AnswerSha256 = null)
 {
     /// <summary>The PDF document property that holds the mark.</summary>
     public const string PdfProperty = "/ComityMark";
@@ -74,10 +74,10 @@ internal sealed record FormalDocumentMark(Guid RequestId, string SubmissionSha25
 }
 
 /// <summary>One finding of <see cref="FormalDocumentCheck"/>: a stable code and what it means, in English (the CLI's language).</summary>
-internal sealed record FormalDocumentFinding(string Code, bool Ok, string Message);
+public sealed record FormalDocumentFinding(string Code, bool Ok, string Message);
 
 /// <summary>Whether a formal document matches the signed history a node holds.</summary>
-internal static class FormalDocumentCheck
+public static class FormalDocumentCheck
 {
     public const string SubmissionMatches = "document.submission-matches";
     public const string SubmissionDiffers = "document.submission-differs";
@@ -132,7 +132,7 @@ internal static class FormalDocumentCheck
 }
 
 /// <summary>The events that answer a request between central authorities: each has its formal document.</summary>
-internal static class FormalDocumentAnswers
+public static class FormalDocumentAnswers
 {
     public static bool IsAnswer(string eventType) =>
         eventType == RequestEventType.PartiallyExecuted.Wire() || eventType == RequestEventType.Executed.Wire();
