@@ -206,6 +206,72 @@ public sealed class FormalDocumentTests
         Assert.Equal(GetFormalDocumentHandler.NoDocumentForKind, problem.GetProperty("code").GetString());
     }
 
+    [Fact]
+    [Trait("Article", "40")]
+    public async Task Pages_RequestLinksItsDocument_VerifyPageChecksAnUpload()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var network = await StartAsync(DatabaseProvider.Sqlite, ct);
+        var xa = network["XA"];
+        using var central = await xa.CreateClientForAsync("central", Roles.CentralAuthorityOfficer);
+        var id = (await central.PostAsync("/api/v1/requests", Assistance("en", "Request for the production of records.")).OkAsync(HttpStatusCode.Created)).GetProperty("header").GetProperty("id").GetGuid();
+        using var browser = new Ui.Browser(xa);
+        browser.Client.DefaultRequestHeaders.Authorization = new("Bearer", await xa.CreateUserWithTokenAsync("central-page", Roles.CentralAuthorityOfficer));
+
+        var page = await browser.GetDocumentAsync($"/requests/{id}");
+        var link = page.QuerySelector("#formal-document a[href$='document.pdf']")?.GetAttribute("href");
+        Assert.Equal($"/api/v1/requests/{id:D}/document.pdf", link);
+        var pdf = await browser.Client.GetByteArrayAsync(link, ct);
+
+        var matched = await UploadAsync(browser, pdf, "request.pdf");
+        Assert.Equal("true", matched.QuerySelector("#verify-result")?.GetAttribute("data-matches"));
+        Assert.NotNull(matched.QuerySelector("#verify-result li[data-finding='document.signature-verified']"));
+        Assert.Contains("The document matches the signed history this node holds.", matched.QuerySelector("#verify-result")!.TextContent, StringComparison.Ordinal);
+
+        using var stream = new MemoryStream(pdf);
+        var digest = FormalDocumentMark.Read(stream)!.SubmissionSha256;
+        var forged = Encoding.ASCII.GetBytes((digest[0] == '0' ? "1" : "0") + digest[1..]);
+        var tampered = (byte[])pdf.Clone();
+        for (var i = tampered.AsSpan().IndexOf(Encoding.ASCII.GetBytes(digest)); i >= 0; i = tampered.AsSpan().IndexOf(Encoding.ASCII.GetBytes(digest)))
+        {
+            forged.CopyTo(tampered, i);
+        }
+
+        var mismatched = await UploadAsync(browser, tampered, "tampered.pdf");
+        Assert.Equal("false", mismatched.QuerySelector("#verify-result")?.GetAttribute("data-matches"));
+        Assert.NotNull(mismatched.QuerySelector("#verify-result li[data-finding='document.submission-differs']"));
+
+        var other = await UploadAsync(browser, Encoding.ASCII.GetBytes("%PDF-1.4 not a document"), "letter.pdf");
+        Assert.Null(other.QuerySelector("#verify-result"));
+        Assert.Contains("not a Comity formal document", other.QuerySelector("#verify-problem")!.TextContent, StringComparison.Ordinal);
+
+        // A 24/7 request's page offers no formal document.
+        using var duty = await xa.DutyAsync();
+        var preservation = (await duty.PostAsync("/api/v1/requests", RequestsTestKit.Preservation("XB")).OkAsync(HttpStatusCode.Created)).GetProperty("header").GetProperty("id").GetGuid();
+        using var dutyBrowser = new Ui.Browser(xa);
+        dutyBrowser.Client.DefaultRequestHeaders.Authorization = new("Bearer", await xa.CreateUserWithTokenAsync("duty-page", Roles.DutyOfficer));
+        Assert.Null((await dutyBrowser.GetDocumentAsync($"/requests/{preservation}")).QuerySelector("#formal-document"));
+    }
+
+    /// <summary>Submits the verify page's form with <paramref name="file"/> as a browser does (multipart, with the form's hidden fields).</summary>
+    private static async Task<AngleSharp.Dom.IDocument> UploadAsync(Ui.Browser browser, byte[] file, string name)
+    {
+        var page = await browser.GetDocumentAsync("/requests/verify-document");
+        var form = Ui.Browser.FindForm(page, "verify-document");
+        using var content = new MultipartFormDataContent();
+        foreach (var input in form.QuerySelectorAll("input[type=hidden][name]"))
+        {
+            content.Add(new StringContent(input.GetAttribute("value") ?? ""), input.GetAttribute("name")!);
+        }
+
+        var bytes = new ByteArrayContent(file);
+        bytes.Headers.ContentType = new("application/pdf");
+        content.Add(bytes, "document", name);
+        using var response = await browser.Client.PostAsync("/requests/verify-document", content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Ui.Browser.ParseAsync(response);
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Problem)> GetProblemAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
