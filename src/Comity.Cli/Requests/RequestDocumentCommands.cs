@@ -14,6 +14,62 @@ internal sealed class RequestVerifyDocumentSettings : RequestSettings
     public string File { get; init; } = "";
 }
 
+internal sealed class RequestDocumentSettings : RequestSettings
+{
+    [CommandArgument(0, "<ID>")]
+    [Description("The request's id (as comity request list shows it).")]
+    public string Id { get; init; } = "";
+
+    [CommandOption("--answer <INDEX>")]
+    [Description("The formal document of the answer at this event index (a partiallyExecuted or executed event, as comity request show lists them) instead of the request's.")]
+    public int? Answer { get; init; }
+
+    [CommandOption("--out <FILE>")]
+    [Description("Where to write the PDF; default request-ID.pdf (request-ID-answer-INDEX.pdf) in the current folder.")]
+    public string? Out { get; init; }
+
+    public override ValidationResult Validate() =>
+        !Guid.TryParse(Id, out _) ? ValidationResult.Error($"ID must be a request id such as 0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11, not '{Id}'.")
+            : Answer is < 0 ? ValidationResult.Error("--answer is an event index: 0 or more.")
+            : base.Validate();
+}
+
+/// <summary><c>comity request document ID [--answer INDEX] [--out FILE]</c>: downloads a formal document (PDF).</summary>
+internal sealed class RequestDocumentCommand(CliEnvironment environment) : AsyncCommand<RequestDocumentSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RequestDocumentSettings settings, CancellationToken cancellationToken)
+    {
+        using var connection = RequestConnection.Resolve(settings, environment);
+        if (connection is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var id = Guid.Parse(settings.Id);
+        var (path, name) = settings.Answer is { } index
+            ? ($"api/v1/requests/{id:D}/answers/{index}/document.pdf", $"request-{id:D}-answer-{index}.pdf")
+            : ($"api/v1/requests/{id:D}/document.pdf", $"request-{id:D}.pdf");
+        var (bytes, exit) = await connection.DownloadAsync(path, RequestConnection.ReadRoles, cancellationToken);
+        if (bytes is null)
+        {
+            return exit;
+        }
+
+        var file = Path.GetFullPath(Path.Combine(environment.WorkingDirectory, settings.Out ?? name));
+        await System.IO.File.WriteAllBytesAsync(file, bytes, cancellationToken);
+        if (settings.Json)
+        {
+            environment.WriteMachineOutput(JsonSerializer.Serialize(new { file, bytes = bytes.Length }, RequestJson.Options));
+        }
+        else
+        {
+            environment.Out.MarkupLineInterpolated($"Wrote {file} ({bytes.Length} bytes). Check a printout with: comity request verify-document {Path.GetFileName(file)}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}
+
 /// <summary>What <c>comity request verify-document --json</c> prints.</summary>
 /// <param name="Matches">Whether every finding is good: the digests are those of the signed history the node holds and it verified the signatures.</param>
 internal sealed record VerifyDocumentOutput(string File, string Mark, Guid RequestId, int? AnswerIndex, bool Matches, IReadOnlyList<FormalDocumentFinding> Findings);

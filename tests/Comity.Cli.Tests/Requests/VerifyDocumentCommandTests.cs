@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Comity.Cli.Tests.Requests;
 
 /// <summary>
-/// <c>comity request verify-document</c> on real XA and XB nodes: the formal documents of a request between central
+/// <c>comity request document</c> and <c>comity request verify-document</c> on real XA and XB nodes: the formal documents of a request between central
 /// authorities and of its answer match the signed history on both sides; a tampered document, the document of a
 /// request the node does not hold, and a file that is not a Comity document do not.
 /// </summary>
@@ -89,10 +89,19 @@ public sealed class VerifyDocumentCommandTests : IAsyncLifetime
         Assert.Equal(0, (await Central("XB", "request", "execute-partially", id, "--text", "Subscriber information attached.")).ExitCode);
         await network.DeliverAsync("XB", Ct);
 
-        var requestPdf = await DownloadAsync("XA", $"api/v1/requests/{id}/document.pdf", "request.pdf");
+        // comity request document downloads the PDFs: the request's from XA, the answer's from XB.
+        var downloaded = await Central("XA", "request", "document", id, "--json");
+        Assert.True(downloaded.ExitCode == 0, downloaded.ToString());
+        var requestPdf = (string)JsonNode.Parse(downloaded.Out)!["file"]!;
+        Assert.Equal(Path.Combine(folder, $"request-{id}.pdf"), requestPdf);
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await File.ReadAllBytesAsync(requestPdf, Ct), 0, 5), StringComparison.Ordinal);
         var shown = JsonNode.Parse((await Central("XA", "request", "show", id, "--json")).Out)!;
         var answerIndex = shown["events"]!.AsArray().Single(e => (string?)e!["type"] == "partiallyExecuted")!["index"]!.GetValue<int>();
-        var answerPdf = await DownloadAsync("XB", $"api/v1/requests/{id}/answers/{answerIndex}/document.pdf", "answer.pdf");
+        var answerPdf = Path.Combine(folder, "answer.pdf");
+        Assert.Equal(0, (await Central("XB", "request", "document", id, "--answer", answerIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", "answer.pdf")).ExitCode);
+        var notAnswer = await Central("XB", "request", "document", id, "--answer", "0");
+        Assert.Equal(1, notAnswer.ExitCode);
+        Assert.Contains("document.not-an-answer", notAnswer.Error, StringComparison.Ordinal);
 
         // The request's document matches on both sides, and so does the answer's, whichever node printed it.
         foreach (var (state, file) in new[] { ("XA", requestPdf), ("XB", requestPdf), ("XA", answerPdf), ("XB", answerPdf) })
