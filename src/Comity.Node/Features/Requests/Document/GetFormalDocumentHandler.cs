@@ -149,7 +149,7 @@ internal sealed class GetFormalDocumentHandler(GetRequestHandler requests, Comit
             words.RightToLeft,
             words.Doc("AnswerTitle", words.Request("Event_" + answer.Type, answer.Type)) + " — " + words.Kind(h.Kind),
             $"{words.Doc("AnswerSubtitle")} · {words.Doc("RequestedState")}: {h.RequestedState} · {words.Doc("RequestingState")}: {h.RequestingState}",
-            [request, given, Conditions(words.Doc("AnswerConditions") + " (Art. 36)", conditions, words), Signed(words.Doc("SectionAnswer"), answer, words, words.Doc("Sha256Answer"), mark.AnswerSha256!, answer.Index), Verification(mark, words)],
+            [request, given, Conditions(words.Doc("AnswerConditions") + " (Art. 36)", conditions, words), Signed(words.Doc("SectionSignedAnswer"), answer, words, words.Doc("Sha256Answer"), mark.AnswerSha256!, answer.Index), Verification(mark, words)],
             mark,
             words.Doc("QrCaption"),
             "");
