@@ -82,6 +82,8 @@ if ! find_chromium >/dev/null; then
 fi
 # The Register's openssl recipe (docs/protocol/register-v1.md) is run by the tests with the openssl CLI.
 if ! command -v openssl >/dev/null 2>&1; then missing+=(openssl); fi
+# The formal documents (PDF) are checked by reading their text back with pdftotext.
+if ! command -v pdftotext >/dev/null 2>&1; then missing+=(poppler-utils); fi
 # Fonts matter for browser tests in all six UN languages. Checked only where dpkg exists.
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in fonts-noto-core fonts-noto-cjk; do deb_installed "$p" || missing+=("$p"); done

@@ -135,6 +135,12 @@ internal static class CliApp
                 request.AddCommand<RequestShowCommand>("show")
                     .WithDescription("One request: header, contents, conditions, clocks and the signed history (who, when, signer kid, signature verified).")
                     .WithExample("request", "show", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11");
+                request.AddCommand<RequestDocumentCommand>("document")
+                    .WithDescription("Download the formal document (PDF) of a request between central authorities, or of an answer (--answer INDEX): in the request's language, with the SHA-256 of the signed submission and a QR code.")
+                    .WithExample("request", "document", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xa/central");
+                request.AddCommand<RequestVerifyDocumentCommand>("verify-document")
+                    .WithDescription("Check a formal document (PDF) against the node's signed history: the request id and SHA-256 digests it carries, and the node's verification of the signatures. Exit 0 when it matches, 1 when not, 2 for a file that is not a Comity formal document.")
+                    .WithExample("request", "verify-document", "request-0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11.pdf", "--as", "xa/central");
                 request.AddCommand<RequestTransitionCommand<AcknowledgeSettings>>(RequestTransitions.Acknowledge)
                     .WithDescription("Requested side: the request is in hand (stops the acknowledgement clock).")
                     .WithExample("request", "acknowledge", "0193f0c2-5b7e-7a31-9f0e-2b4c6d8e0f11", "--as", "xb");

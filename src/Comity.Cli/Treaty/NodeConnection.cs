@@ -208,6 +208,29 @@ internal sealed class NodeConnection(Uri node, string? token, CliEnvironment env
         }
     }
 
+    /// <summary>GETs a file (a PDF): its bytes on success, else the problem reported as <see cref="ReportFailure"/> does; null bytes with the exit code on failure.</summary>
+    public async Task<(byte[]? Bytes, int ExitCode)> DownloadAsync(string path, string neededRole, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode
+                ? (await response.Content.ReadAsByteArrayAsync(cancellationToken), ExitCodes.Ok)
+                : (null, ReportFailure(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken), neededRole));
+        }
+        catch (HttpRequestException e)
+        {
+            environment.Error.MarkupLineInterpolated($"[red]error:[/] could not reach the node at {node}: {e.Message} Is it running (comity serve, comity demo)?");
+            return (null, ExitCodes.Failure);
+        }
+    }
+
     /// <summary>
     /// Reports a refusal on standard error from the RFC 9457 problem document and returns the exit code:
     /// 2 for invalid input or a refused rule (400, 422), 1 otherwise.

@@ -104,6 +104,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/requests/handover-notes"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor, Roles.Auditor],
         ["POST /api/v1/requests/handover-notes"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor],
         ["GET /api/v1/requests/{id:guid}"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor, Roles.Auditor],
+        ["GET /api/v1/requests/{id:guid}/document.pdf"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor, Roles.Auditor],
+        ["GET /api/v1/requests/{id:guid}/answers/{eventIndex:int}/document.pdf"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor, Roles.Auditor],
         ["POST /api/v1/requests/{id:guid}/acknowledge"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor],
         ["POST /api/v1/requests/{id:guid}/preserve"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor],
         ["POST /api/v1/requests/{id:guid}/disclose"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor],
@@ -218,6 +220,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/requests/new"] = [Roles.DutyOfficer, Roles.Supervisor],
         ["/requests/0190a0b0-0000-7000-8000-000000000000"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor, Roles.Auditor],
         ["/requests/live"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor, Roles.Auditor],
+        ["/requests/verify-document"] = [Roles.DutyOfficer, Roles.CentralAuthorityOfficer, Roles.Supervisor, Roles.Auditor],
     };
 
     [Theory]
@@ -306,7 +309,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         var parts = key.Split(' ');
         var path = System.Text.RegularExpressions.Regex.Replace(parts[1], @"\{([^}:?]+)(:[^}]+)?\??\}", m =>
-            m.Groups[2].Value.Contains("guid", StringComparison.Ordinal) ? "0190a0b0-0000-7000-8000-000000000000" : "XX");
+            m.Groups[2].Value.Contains("guid", StringComparison.Ordinal) ? "0190a0b0-0000-7000-8000-000000000000"
+            : m.Groups[2].Value.Contains("int", StringComparison.Ordinal) ? "1"
+            : "XX");
         return (parts[0], path);
     }
 }

@@ -1,6 +1,7 @@
 using Comity.Node.Features.Requests.Alerts;
 using Comity.Node.Features.Requests.Clocks;
 using Comity.Node.Features.Requests.Delivery;
+using Comity.Node.Features.Requests.Document;
 using Comity.Node.Features.Requests.HandoverNotes;
 using Comity.Node.Features.Requests.Kinds;
 using Comity.Node.Features.Requests.List;
@@ -38,6 +39,7 @@ internal static class RequestsRegistration
         services.AddScoped<ListRequestsHandler>();
         services.AddScoped<ListRequestAlertsHandler>();
         services.AddScoped<GetRequestHandler>();
+        services.AddScoped<GetFormalDocumentHandler>();
         services.AddScoped<RecordTransitionHandler>();
         services.AddScoped<ListHandoverNotesHandler>();
         services.AddScoped<AddHandoverNoteHandler>();
@@ -66,6 +68,7 @@ internal static class RequestsRegistration
         group.MapListHandoverNotes();
         group.MapAddHandoverNote();
         group.MapGetRequest();
+        group.MapFormalDocuments();
         group.MapTransitions();
         group.MapSendAgain();
     }
