@@ -168,3 +168,51 @@ internal static class RequestJson
         }
     }
 }
+
+/// <summary>The shape every posting request verb shares: resolve the node, post, then print the raw answer (<c>--json</c>) or show it.</summary>
+internal static class RequestPost
+{
+    /// <summary>Posts <paramref name="body"/> and shows the answer; <paramref name="onRefused"/> (markup) follows a 4xx refusal of the input. Returns the exit code.</summary>
+    public static async Task<int> RunAsync<T>(
+        RequestSettings settings,
+        CliEnvironment environment,
+        string path,
+        object body,
+        string neededRole,
+        Action<T> show,
+        CancellationToken cancellationToken,
+        string? onRefused = null)
+        where T : class
+    {
+        using var connection = RequestConnection.Resolve(settings, environment);
+        if (connection is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var answer = await RequestConnection.PostAsync(connection, environment, path, body, neededRole, cancellationToken);
+        if (answer.Body is not { } text)
+        {
+            if (answer.ExitCode == ExitCodes.Invalid && onRefused is not null)
+            {
+                environment.Error.MarkupLine(onRefused);
+            }
+
+            return answer.ExitCode;
+        }
+
+        if (settings.Json)
+        {
+            environment.WriteMachineOutput(text);
+            return ExitCodes.Ok;
+        }
+
+        if (RequestJson.Read<T>(text, environment) is not { } value)
+        {
+            return ExitCodes.Failure;
+        }
+
+        show(value);
+        return ExitCodes.Ok;
+    }
+}

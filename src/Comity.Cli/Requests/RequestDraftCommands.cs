@@ -219,45 +219,14 @@ internal sealed class RequestValidateCommand(CliEnvironment environment) : Async
 /// <summary><c>comity request submit</c>: <c>POST /api/v1/requests</c>; a refused draft lists every problem and sends nothing.</summary>
 internal sealed class RequestSubmitCommand(CliEnvironment environment) : AsyncCommand<RequestDraftSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, RequestDraftSettings settings, CancellationToken cancellationToken)
-    {
-        if (RequestDraftBuilder.Build(settings, environment) is not { } draft)
-        {
-            return ExitCodes.Invalid;
-        }
-
-        using var connection = RequestConnection.Resolve(settings, environment);
-        if (connection is null)
-        {
-            return ExitCodes.Invalid;
-        }
-
-        var answer = await RequestConnection.PostAsync(connection, environment, "api/v1/requests", draft, RequestConnection.ActRoles, cancellationToken);
-        if (answer.Body is not { } body)
-        {
-            if (answer.ExitCode == ExitCodes.Invalid)
+    public override Task<int> ExecuteAsync(CommandContext context, RequestDraftSettings settings, CancellationToken cancellationToken) =>
+        RequestDraftBuilder.Build(settings, environment) is not { } draft
+            ? Task.FromResult(ExitCodes.Invalid)
+            : RequestPost.RunAsync<RequestDetail>(settings, environment, "api/v1/requests", draft, RequestConnection.ActRoles, detail =>
             {
-                environment.Error.MarkupLine("Nothing was stored or sent. [bold]comity request validate[/] checks a draft without sending it.");
-            }
-
-            return answer.ExitCode;
-        }
-
-        if (settings.Json)
-        {
-            environment.WriteMachineOutput(body);
-            return ExitCodes.Ok;
-        }
-
-        if (RequestJson.Read<RequestDetail>(body, environment) is not { } detail)
-        {
-            return ExitCodes.Failure;
-        }
-
-        environment.Out.MarkupLineInterpolated($"[green]Submitted[/] {detail.Header.Kind} ({detail.Header.Article}) to {detail.Header.RequestedState}: [bold]{detail.Header.Id}[/]");
-        RequestDetailView.WriteSummary(environment, detail);
-        return ExitCodes.Ok;
-    }
+                environment.Out.MarkupLineInterpolated($"[green]Submitted[/] {detail.Header.Kind} ({detail.Header.Article}) to {detail.Header.RequestedState}: [bold]{detail.Header.Id}[/]");
+                RequestDetailView.WriteSummary(environment, detail);
+            }, cancellationToken, "Nothing was stored or sent. [bold]comity request validate[/] checks a draft without sending it.");
 }
 
 internal static class RequestDraftView

@@ -51,45 +51,14 @@ internal sealed class ProposalReturnSettings : ProposalIdSettings
 /// <summary><c>comity request propose</c>: a prosecutor's draft for a central-authority officer to send (four eyes).</summary>
 internal sealed class RequestProposeCommand(CliEnvironment environment) : AsyncCommand<RequestDraftSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, RequestDraftSettings settings, CancellationToken cancellationToken)
-    {
-        if (RequestDraftBuilder.Build(settings, environment) is not { } draft)
-        {
-            return ExitCodes.Invalid;
-        }
-
-        using var connection = RequestConnection.Resolve(settings, environment);
-        if (connection is null)
-        {
-            return ExitCodes.Invalid;
-        }
-
-        var answer = await RequestConnection.PostAsync(connection, environment, "api/v1/requests/proposals", draft, ProposalCliRoles.Draft, cancellationToken);
-        if (answer.Body is not { } body)
-        {
-            if (answer.ExitCode == ExitCodes.Invalid)
+    public override Task<int> ExecuteAsync(CommandContext context, RequestDraftSettings settings, CancellationToken cancellationToken) =>
+        RequestDraftBuilder.Build(settings, environment) is not { } draft
+            ? Task.FromResult(ExitCodes.Invalid)
+            : RequestPost.RunAsync<RequestProposalDto>(settings, environment, "api/v1/requests/proposals", draft, ProposalCliRoles.Draft, proposal =>
             {
-                environment.Error.MarkupLine("Nothing was stored. [bold]comity request validate[/] checks a draft first.");
-            }
-
-            return answer.ExitCode;
-        }
-
-        if (settings.Json)
-        {
-            environment.WriteMachineOutput(body);
-            return ExitCodes.Ok;
-        }
-
-        if (RequestJson.Read<RequestProposalDto>(body, environment) is not { } proposal)
-        {
-            return ExitCodes.Failure;
-        }
-
-        environment.Out.MarkupLineInterpolated($"[green]Proposed[/] {proposal.Kind} to {proposal.RequestedState} for review: [bold]{proposal.Id}[/]");
-        environment.Out.MarkupLine("A central-authority officer sends it ([bold]comity request send-proposal[/]) or returns it with reasons; you cannot send your own draft (four eyes).");
-        return ExitCodes.Ok;
-    }
+                environment.Out.MarkupLineInterpolated($"[green]Proposed[/] {proposal.Kind} to {proposal.RequestedState} for review: [bold]{proposal.Id}[/]");
+                environment.Out.MarkupLine("A central-authority officer sends it ([bold]comity request send-proposal[/]) or returns it with reasons; you cannot send your own draft (four eyes).");
+            }, cancellationToken, "Nothing was stored. [bold]comity request validate[/] checks a draft first.");
 }
 
 /// <summary><c>comity request proposals</c>: the drafts awaiting review and what became of the others.</summary>
@@ -161,66 +130,18 @@ internal sealed class RequestProposalsCommand(CliEnvironment environment) : Asyn
 /// <summary><c>comity request send-proposal</c>: a central-authority officer signs and sends a prosecutor's draft.</summary>
 internal sealed class RequestSendProposalCommand(CliEnvironment environment) : AsyncCommand<ProposalIdSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, ProposalIdSettings settings, CancellationToken cancellationToken)
-    {
-        using var connection = RequestConnection.Resolve(settings, environment);
-        if (connection is null)
+    public override Task<int> ExecuteAsync(CommandContext context, ProposalIdSettings settings, CancellationToken cancellationToken) =>
+        RequestPost.RunAsync<RequestDetail>(settings, environment, $"api/v1/requests/proposals/{Guid.Parse(settings.Id):D}/send", new { }, ProposalCliRoles.Review, detail =>
         {
-            return ExitCodes.Invalid;
-        }
-
-        var answer = await RequestConnection.PostAsync(connection, environment, $"api/v1/requests/proposals/{Guid.Parse(settings.Id):D}/send", new { }, ProposalCliRoles.Review, cancellationToken);
-        if (answer.Body is not { } body)
-        {
-            return answer.ExitCode;
-        }
-
-        if (settings.Json)
-        {
-            environment.WriteMachineOutput(body);
-            return ExitCodes.Ok;
-        }
-
-        if (RequestJson.Read<RequestDetail>(body, environment) is not { } detail)
-        {
-            return ExitCodes.Failure;
-        }
-
-        environment.Out.MarkupLineInterpolated($"[green]Sent[/] {detail.Header.Kind} ({detail.Header.Article}) to {detail.Header.RequestedState}: [bold]{detail.Header.Id}[/]");
-        RequestDetailView.WriteSummary(environment, detail);
-        return ExitCodes.Ok;
-    }
+            environment.Out.MarkupLineInterpolated($"[green]Sent[/] {detail.Header.Kind} ({detail.Header.Article}) to {detail.Header.RequestedState}: [bold]{detail.Header.Id}[/]");
+            RequestDetailView.WriteSummary(environment, detail);
+        }, cancellationToken);
 }
 
-/// <summary><c>comity request return-proposal</c>: a central-authority officer sends a draft back to its prosecutor with reasons.</summary>
+/// <summary><c>comity request return-proposal</c>: a central-authority officer returns a draft to its prosecutor with reasons.</summary>
 internal sealed class RequestReturnProposalCommand(CliEnvironment environment) : AsyncCommand<ProposalReturnSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, ProposalReturnSettings settings, CancellationToken cancellationToken)
-    {
-        using var connection = RequestConnection.Resolve(settings, environment);
-        if (connection is null)
-        {
-            return ExitCodes.Invalid;
-        }
-
-        var answer = await RequestConnection.PostAsync(connection, environment, $"api/v1/requests/proposals/{Guid.Parse(settings.Id):D}/return", new ReturnProposalInput(settings.Reason), ProposalCliRoles.Review, cancellationToken);
-        if (answer.Body is not { } body)
-        {
-            return answer.ExitCode;
-        }
-
-        if (settings.Json)
-        {
-            environment.WriteMachineOutput(body);
-            return ExitCodes.Ok;
-        }
-
-        if (RequestJson.Read<RequestProposalDto>(body, environment) is not { } proposal)
-        {
-            return ExitCodes.Failure;
-        }
-
-        environment.Out.MarkupLineInterpolated($"[yellow]Returned[/] to {proposal.ProposedBy}: {proposal.Reason}");
-        return ExitCodes.Ok;
-    }
+    public override Task<int> ExecuteAsync(CommandContext context, ProposalReturnSettings settings, CancellationToken cancellationToken) =>
+        RequestPost.RunAsync<RequestProposalDto>(settings, environment, $"api/v1/requests/proposals/{Guid.Parse(settings.Id):D}/return", new ReturnProposalInput(settings.Reason), ProposalCliRoles.Review,
+            proposal => environment.Out.MarkupLineInterpolated($"[yellow]Returned[/] to {proposal.ProposedBy}: {proposal.Reason}"), cancellationToken);
 }
