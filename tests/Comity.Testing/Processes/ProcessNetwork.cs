@@ -146,12 +146,26 @@ public sealed class ProcessNetwork : IAsyncDisposable
             await network.RefreshRegistersAsync(cancellationToken);
             return network;
         }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // Say which node was down and what it logged last: a clean-clone run once failed here with "connection refused"
+            // from a node that had answered /health/ready, and nothing left to tell why.
+            var report = network.DescribeNodes();
+            await network.DisposeAsync();
+            throw new InvalidOperationException($"The process network did not start: {e.Message}{Environment.NewLine}{report}", e);
+        }
         catch
         {
             await network.DisposeAsync();
             throw;
         }
     }
+
+    /// <summary>Each node's port, whether its process runs, and the last lines of its log.</summary>
+    private string DescribeNodes() => string.Join(
+        Environment.NewLine,
+        new[] { Secretariat }.Concat(states.Values).Select(n =>
+            $"--- {n.Options.Name} on {n.BaseAddress} ({(n.IsRunning ? "running" : "not running")}):{Environment.NewLine}{n.LogTail(15)}"));
 
     /// <summary>Every State node fetches and verifies the Register now (<c>POST /api/v1/register/refresh</c>).</summary>
     public async Task RefreshRegistersAsync(CancellationToken cancellationToken)
